@@ -1,0 +1,204 @@
+"""The Cell: joins compiled code to a runtime (builtins, guards, module views) and runs it.
+
+Each cell has its own namespace and its own builtins dict; nothing mutable is shared with
+other cells or with the host. `BaseException`s other than `Exception` that the cell raises
+(SystemExit, KeyboardInterrupt, GeneratorExit, BaseException itself) reach the host as
+`CellExit`, so a host's `except Exception` always sees them.
+"""
+
+from __future__ import annotations
+
+import builtins as _host_builtins
+import io
+import linecache
+import types
+from collections.abc import Mapping
+from typing import IO, Any
+
+from .compiler.pipeline import compile_restricted
+from .compiler.rewrite import (
+    G_DISPLAY,
+    G_GETATTR,
+    G_IMPORT,
+    G_IMPORT_FROM,
+    G_IMPORT_STAR,
+    G_READ,
+    G_WRITE,
+)
+from .errors import CellExit, LimitExceeded, PolicyError
+from .policy import Policy
+from .rules import is_dunder
+from .runtime.builtins import base_table
+from .runtime.guards import Guards
+from .runtime.modules import ModuleTable, validate_policy_modules
+
+_real_print = _host_builtins.print
+_validated: set[str] = set()
+
+
+class Cell:
+    """A padded cell: untrusted code runs here with what `policy` grants.
+
+    `globals` are supervisor-provided names (identifiers, not dunders) placed in the cell's
+    namespace. `stdout` receives `print` output; by default it is captured in `output`.
+    """
+
+    def __init__(self, policy: Policy | None = None, globals: Mapping[str, Any] | None = None,
+                 *, stdout: IO[str] | None = None, name: str = "__main__") -> None:
+        policy = policy if policy is not None else Policy.preset("default")
+        if not isinstance(policy, Policy):
+            raise TypeError(f"policy must be a paddedcell.Policy, not {type(policy).__name__}")
+        if policy.fingerprint not in _validated:
+            validate_policy_modules(policy)
+            _validated.add(policy.fingerprint)
+        self.policy = policy
+        self._captured = stdout is None
+        self.stdout: IO[str] = io.StringIO() if stdout is None else stdout
+        namespace: dict[str, Any] = {"__name__": name}
+        self.namespace = namespace
+        guards = Guards(namespace)
+        self.guards = guards
+        modules = ModuleTable(policy, namespace, _module_specials(guards))
+        self.modules = modules
+        guards.is_view = self._is_view  # type: ignore[method-assign]
+        table = base_table(policy.deny_builtins)
+        table.update(
+            {
+                "print": self._print,
+                "getattr": guards.getattr,
+                "setattr": guards.setattr,
+                "delattr": guards.delattr,
+                "hasattr": guards.hasattr,
+                "vars": guards.vars,
+                "dir": guards.dir,
+                "type": guards.type,
+            }
+        )
+        for denied in policy.deny_builtins:
+            table.pop(denied, None)
+        table.update(
+            {
+                "__build_class__": guards.build_class,
+                "__import__": modules.internal_import,
+                G_READ: guards.read,
+                G_WRITE: guards.write,
+                G_GETATTR: guards.getattr,
+                G_IMPORT: modules.import_,
+                G_IMPORT_FROM: modules.import_from,
+                G_IMPORT_STAR: modules.import_star,
+                G_DISPLAY: self._display,
+            }
+        )
+        self.builtins = table
+        namespace["__builtins__"] = table
+        if globals:
+            for key, value in globals.items():
+                if type(key) is not str or not key.isidentifier() or is_dunder(key):
+                    raise PolicyError(f"supervisor global names must be plain identifiers, "
+                                      f"not {key!r}")
+                namespace[key] = value
+
+    # -- running -------------------------------------------------------------------------------
+    def exec(self, source: str, filename: str = "<cell>") -> dict[str, Any]:
+        """Run `source` in the cell's namespace and return that namespace."""
+        code = compile_restricted(source, filename, "exec", self.policy)
+        self._run(code, source, filename)
+        return self.namespace
+
+    def eval(self, source: str, filename: str = "<cell>") -> Any:
+        """Evaluate an expression in the cell's namespace and return its value."""
+        code = compile_restricted(source, filename, "eval", self.policy)
+        return self._run(code, source, filename)
+
+    def single(self, source: str, filename: str = "<cell>") -> None:
+        """Run one interactive statement; expression values are printed to the cell's stdout."""
+        code = compile_restricted(source, filename, "single", self.policy)
+        self._run(code, source, filename)
+
+    def _run(self, code: types.CodeType, source: str, filename: str) -> Any:
+        try:
+            return eval(code, self.namespace)  # noqa: S307 - restricted code, cell globals
+        except Exception:
+            _remember_source(filename, source)
+            raise
+        except LimitExceeded:
+            raise
+        except BaseException as exc:
+            _remember_source(filename, source)
+            code_value = exc.code if isinstance(exc, SystemExit) else None
+            raise CellExit(type(exc).__name__, code_value) from exc
+
+    @property
+    def output(self) -> str:
+        """Everything printed so far, when no stdout was given."""
+        if isinstance(self.stdout, io.StringIO):
+            return self.stdout.getvalue()
+        return ""
+
+    # -- per-cell builtins ---------------------------------------------------------------------
+    def _print(self, *args: Any, sep: str | None = " ", end: str | None = "\n",
+               file: Any = None, flush: bool = False) -> None:
+        _real_print(*args, sep=sep, end=end, file=self.stdout if file is None else file,
+                    flush=flush)
+
+    def _display(self, value: Any) -> None:
+        # Mode 'single' without sys.displayhook: the value goes to the cell's stdout and to
+        # the cell's own `_`, never the host's.
+        if value is None:
+            return
+        self.builtins["_"] = None
+        _real_print(repr(value), file=self.stdout)
+        self.builtins["_"] = value
+
+    def _is_view(self, obj: Any) -> bool:
+        return isinstance(obj, types.ModuleType) and self.modules.views.get(obj.__name__) is obj
+
+
+def _remember_source(filename: str, source: str) -> None:
+    """Let tracebacks show the snippet's lines (pseudo-files like '<cell>' are not on disk)."""
+    if filename.startswith("<") and filename.endswith(">"):
+        lines = source.splitlines(keepends=True)
+        linecache.cache[filename] = (len(source), None, lines, filename)
+
+
+def _module_specials(guards: Guards) -> dict[tuple[str, str], Any]:
+    """Module attributes replaced by cell-aware versions."""
+
+    def wraps_factory(real: types.ModuleType) -> Any:
+        def wraps(wrapped: Any, *args: Any, **kwargs: Any) -> Any:
+            if args or kwargs:
+                guards.deny_op("functools.wraps takes no 'assigned' or 'updated' in a cell")
+
+            def decorate(wrapper: Any) -> Any:
+                return update_wrapper(wrapper, wrapped)
+            return decorate
+        return wraps
+
+    def update_wrapper(wrapper: Any, wrapped: Any, *args: Any, **kwargs: Any) -> Any:
+        # The real one copies `wrapped.__dict__` (any object's private attributes) into an
+        # object the cell owns; this copies names and docs, and the dict only between the
+        # cell's own objects.
+        if args or kwargs:
+            guards.deny_op("functools.update_wrapper takes no 'assigned' or 'updated' in a cell")
+        guards.write(wrapper, "__wrapped__")
+        for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
+            try:
+                value = getattr(wrapped, attr)
+            except AttributeError:
+                continue
+            if isinstance(value, str) or value is None:
+                try:
+                    setattr(wrapper, attr, value)
+                except (AttributeError, TypeError):
+                    pass
+        if guards.owns(wrapped) and hasattr(wrapped, "__dict__") and hasattr(wrapper, "__dict__"):
+            wrapper.__dict__.update(
+                {k: v for k, v in wrapped.__dict__.items() if type(k) is str and not is_dunder(k)}
+            )
+        wrapper.__wrapped__ = wrapped
+        return wrapper
+
+    return {
+        ("functools", "wraps"): wraps_factory,
+        ("functools", "update_wrapper"): lambda real: update_wrapper,
+    }

@@ -1,0 +1,346 @@
+"""Check: one iterative walk that collects every violation and the sites the rewriter guards.
+
+The walk fails closed: a node type or a field set missing from the reviewed table is a PC100
+violation. It never recurses (hostile trees can be deep), measures depth and node count as it
+goes, and writes nothing onto AST nodes: its output is plain data, `Checked`.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..errors import Violation
+from ..policy import Limits
+from ..rules import (
+    CLASS_BODY_DUNDERS,
+    SAFE_SPECIAL_METHODS,
+    Access,
+    classify_attribute,
+    denial_rule,
+    is_dunder,
+    rule,
+    write_allowed_name,
+)
+from .syntax import DENIED_BY_RULE, reviewed_table
+
+#: Rewrite site kinds (what the rewriter does at a node).
+READ = "read"  # wrap the Attribute's object in `.read(obj, name)` (private, init, exc-obj)
+GETATTR = "getattr"  # replace the Attribute by `.getattr(obj, name)` (format, __class__)
+WRITE = "write"  # wrap the Attribute's object in `.write(obj, name)` (store, delete)
+IMPORT = "import"  # replace an import statement by guarded calls
+
+_READ_ACCESS = frozenset({Access.PRIVATE, Access.INIT, Access.EXC_OBJ, Access.ABC_REGISTER})
+_GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS})
+_NAME_LOADS = frozenset({"__name__", "__debug__"})
+_CLASS_BODY_NAMES = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS
+_FUTURE_OK = frozenset({"annotations"})
+_LEAF_TYPES = frozenset(
+    type(n) for n in (ast.Load(), ast.Store(), ast.Del())
+) | frozenset(c for base in (ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+              for c in base.__subclasses__())
+
+
+@dataclass(frozen=True)
+class Site:
+    """A place the rewriter must guard: `node` sits at `parent.<field>[index]` (index -1: not a list)."""
+
+    kind: str
+    node: ast.AST
+    parent: ast.AST | None
+    field: str | None
+    index: int
+
+
+@dataclass
+class Checked:
+    """What the checker found: violations (empty means accepted) and rewrite sites, pre-order."""
+
+    violations: list[Violation] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+    nodes: int = 0
+    depth: int = 0
+
+
+class _Walk:
+    """State of one walk. Rule functions receive it to report violations and sites."""
+
+    def __init__(self) -> None:
+        self.out = Checked()
+        # Position of the nearest node that has one, for nodes without positions.
+        self.anchor: ast.AST | None = None
+
+    def report(self, rule_id: str, node: ast.AST | None, **fmt: object) -> None:
+        rule(rule_id)  # fails loudly on an unregistered id
+        msg = rule(rule_id).message.format(**{"detail": "", **fmt})
+        where = node if node is not None and hasattr(node, "lineno") else self.anchor
+        line = getattr(where, "lineno", 1) or 1
+        col = getattr(where, "col_offset", 0) or 0
+        end_line = getattr(where, "end_lineno", line) or line
+        end_col = getattr(where, "end_col_offset", col) or col
+        name = str(fmt.get("name", ""))
+        self.out.violations.append(Violation(rule_id, msg, line, col, end_line, end_col, name))
+
+    def site(self, kind: str, node: ast.AST, parent: ast.AST | None, fld: str | None, i: int) -> None:
+        self.out.sites.append(Site(kind, node, parent, fld, i))
+
+
+RuleFn = Callable[[ast.AST, "_Ctx", _Walk], None]
+_CHECKS: dict[type[ast.AST], list[RuleFn]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """Where a node sits: its parent slot and the nearest enclosing scope node."""
+
+    parent: ast.AST | None
+    field: str | None
+    index: int
+    scope: ast.AST
+
+
+def _on(*types: type[ast.AST]) -> Callable[[RuleFn], RuleFn]:
+    def register(fn: RuleFn) -> RuleFn:
+        for t in types:
+            _CHECKS.setdefault(t, []).append(fn)
+        return fn
+    return register
+
+
+def _in_class_body(ctx: _Ctx) -> bool:
+    return isinstance(ctx.scope, ast.ClassDef)
+
+
+# --- names ------------------------------------------------------------------------------------
+@_on(ast.Name)
+def _name(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.Name)
+    name = node.id
+    if not is_dunder(name):
+        return
+    if isinstance(node.ctx, ast.Load) and name in _NAME_LOADS:
+        return
+    if not isinstance(node.ctx, ast.Del) and _in_class_body(ctx) and name in _CLASS_BODY_NAMES:
+        return
+    w.report("PC102", node, name=name)
+
+
+def _dunder_binding(name: str | None, node: ast.AST, w: _Walk) -> None:
+    if name is not None and is_dunder(name):
+        w.report("PC102", node, name=name)
+
+
+@_on(ast.arg)
+def _arg(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.arg)
+    _dunder_binding(node.arg, node, w)
+
+
+@_on(ast.keyword)
+def _keyword(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.keyword)
+    _dunder_binding(node.arg, node, w)
+
+
+@_on(ast.Global, ast.Nonlocal)
+def _global(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, (ast.Global, ast.Nonlocal))
+    for name in node.names:
+        _dunder_binding(name, node, w)
+
+
+@_on(ast.ExceptHandler)
+def _handler(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.ExceptHandler)
+    _dunder_binding(node.name, node, w)
+
+
+@_on(ast.MatchAs, ast.MatchStar)
+def _match_capture(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, (ast.MatchAs, ast.MatchStar))
+    _dunder_binding(node.name, node, w)
+
+
+@_on(ast.MatchMapping)
+def _match_mapping(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.MatchMapping)
+    _dunder_binding(node.rest, node, w)
+
+
+@_on(ast.MatchClass)
+def _match_class(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.MatchClass)
+    for name in node.kwd_attrs:
+        access = classify_attribute(name)
+        if access.denied:
+            w.report(denial_rule(access), node, name=name)
+        elif access is not Access.ALLOW:
+            w.report("PC109", node, name=name)
+
+
+# --- definitions ------------------------------------------------------------------------------
+@_on(ast.FunctionDef, ast.AsyncFunctionDef)
+def _function(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    if is_dunder(node.name) and not (_in_class_body(ctx) and node.name in SAFE_SPECIAL_METHODS):
+        w.report("PC104", node, name=node.name)
+    if getattr(node, "type_params", None):
+        w.report("PC111", node, name="a type parameter")
+
+
+@_on(ast.ClassDef)
+def _class(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.ClassDef)
+    _dunder_binding(node.name, node, w)
+    for kw in node.keywords:
+        w.report("PC105", kw, name=kw.arg or "**")
+    if getattr(node, "type_params", None):
+        w.report("PC111", node, name="a type parameter")
+
+
+@_on(ast.comprehension)
+def _comprehension(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.comprehension)
+    if node.is_async:
+        w.report("PC107", ctx.parent, name="an async comprehension")
+
+
+# --- attributes -------------------------------------------------------------------------------
+@_on(ast.Attribute)
+def _attribute(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.Attribute)
+    name = node.attr
+    if isinstance(node.ctx, ast.Load):
+        access = classify_attribute(name)
+        if access.denied:
+            w.report(denial_rule(access), node, name=name)
+        elif access in _READ_ACCESS:
+            w.site(READ, node, ctx.parent, ctx.field, ctx.index)
+        elif access in _GETATTR_ACCESS:
+            w.site(GETATTR, node, ctx.parent, ctx.field, ctx.index)
+        return
+    access = write_allowed_name(name)
+    if access.denied:
+        w.report(denial_rule(access), node, name=name)
+        return
+    w.site(WRITE, node, ctx.parent, ctx.field, ctx.index)
+
+
+@_on(ast.AugAssign)
+def _augassign(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.AugAssign)
+    target = node.target
+    if isinstance(target, ast.Attribute):
+        if classify_attribute(target.attr) in (Access.FORMAT, Access.EXC_OBJ):
+            w.report("PC110", target, name=target.attr)
+
+
+# --- imports ----------------------------------------------------------------------------------
+@_on(ast.Import)
+def _import(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.Import)
+    bad = False
+    for alias in node.names:
+        for part in alias.name.split("."):
+            if is_dunder(part):
+                w.report("PC102", alias, name=alias.name)
+                bad = True
+        if alias.asname is not None and is_dunder(alias.asname):
+            w.report("PC102", alias, name=alias.asname)
+            bad = True
+    if not bad:
+        w.site(IMPORT, node, ctx.parent, ctx.field, ctx.index)
+
+
+@_on(ast.ImportFrom)
+def _import_from(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.ImportFrom)
+    if node.module == "__future__":
+        for alias in node.names:
+            if alias.name not in _FUTURE_OK or alias.asname is not None:
+                w.report("PC112", alias, name=alias.name)
+        return  # kept as is: the compiler needs to see it
+    if node.level:
+        w.report("PC108", node)
+        return
+    bad = False
+    for part in (node.module or "").split("."):
+        if is_dunder(part):
+            w.report("PC102", node, name=node.module)
+            bad = True
+    for alias in node.names:
+        for name in (alias.name, alias.asname):
+            if name is not None and is_dunder(name):
+                w.report("PC102", alias, name=name)
+                bad = True
+    if not bad:
+        w.site(IMPORT, node, ctx.parent, ctx.field, ctx.index)
+
+
+# --- the walk ---------------------------------------------------------------------------------
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+#: Fields of a scope node that are evaluated in the enclosing scope.
+_OUTER_FIELDS = frozenset({"decorator_list", "bases", "keywords", "returns", "args", "type_params"})
+
+
+def check_tree(tree: ast.AST, limits: Limits) -> Checked:
+    """Walk `tree` once, iteratively; report every violation and every rewrite site."""
+    w = _Walk()
+    out = w.out
+    table = reviewed_table()
+    max_depth = limits.depth
+    max_nodes = limits.nodes
+    stack: list[tuple[ast.AST, _Ctx, int]] = [(tree, _Ctx(None, None, -1, tree), 1)]
+    leaf_types = _LEAF_TYPES
+    checks = _CHECKS
+    while stack:
+        node, ctx, depth = stack.pop()
+        out.nodes += 1
+        if depth > out.depth:
+            out.depth = depth
+            if depth > max_depth:
+                w.report("PC003", node, limit=max_depth)
+                break
+        if out.nodes > max_nodes:
+            w.report("PC004", None, limit=max_nodes)
+            break
+        if hasattr(node, "lineno"):
+            w.anchor = node
+        cls = type(node)
+        name = cls.__name__
+        fields = table.get(name)
+        if fields is None:
+            denied = DENIED_BY_RULE.get(name)
+            if denied is not None:
+                w.report(denied[0], node, name=denied[1])
+            else:
+                w.report("PC100", node, node=name, detail="")
+            fields = node._fields
+        elif node._fields != fields:
+            extra = sorted(set(node._fields) ^ set(fields))
+            w.report("PC100", node, node=name, detail=f" (unreviewed fields: {', '.join(extra)})")
+            fields = node._fields
+        fns = checks.get(cls)
+        if fns is not None:
+            for fn in fns:
+                fn(node, ctx, w)
+        scope = node if isinstance(node, _SCOPES) else ctx.scope
+        child_depth = depth + 1
+        for fld in reversed(fields):
+            value = getattr(node, fld, None)
+            child_scope = ctx.scope if fld in _OUTER_FIELDS else scope
+            if isinstance(value, list):
+                for i in range(len(value) - 1, -1, -1):
+                    item = value[i]
+                    if isinstance(item, ast.AST) and type(item) not in leaf_types:
+                        stack.append((item, _Ctx(node, fld, i, child_scope), child_depth))
+            elif isinstance(value, ast.AST) and type(value) not in leaf_types:
+                stack.append((value, _Ctx(node, fld, -1, child_scope), child_depth))
+    return out
+
+
+def iter_rule_ids() -> Iterator[str]:
+    """Rule ids this checker can report (for the catalogue test)."""
+    yield from ("PC003", "PC004", "PC100", "PC101", "PC102", "PC103", "PC104", "PC105",
+                "PC106", "PC107", "PC108", "PC109", "PC110", "PC111", "PC112")

@@ -1,0 +1,122 @@
+"""The pipeline: parse -> check -> rewrite -> compile, with a bounded code cache.
+
+`check` reports violations and never raises for them; `compile_restricted` raises
+`RestrictedSyntaxError` with all of them at once, or returns a code object that must run with
+the guards a `paddedcell.Cell` provides.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from types import CodeType
+
+from ..errors import RestrictedSyntaxError, Violation
+from ..policy import Policy
+from .check import Checked, check_tree
+from .parse import parse
+from .rewrite import rewrite
+
+CACHE_SIZE = 512
+_PY = sys.version_info[:2]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A checked, rewritten and compiled program, plus the guarded tree for `show`."""
+
+    code: CodeType
+    tree: ast.AST
+    mode: str
+
+
+def _default_policy(policy: Policy | None) -> Policy:
+    return policy if policy is not None else Policy.preset("default")
+
+
+def _analyse(source: str, filename: str, mode: str, policy: Policy) -> tuple[ast.AST | None, Checked]:
+    parsed = parse(source, filename, mode, policy.limits)
+    if parsed.tree is None:
+        return None, Checked(violations=list(parsed.violations))
+    return parsed.tree, check_tree(parsed.tree, policy.limits)
+
+
+def check(source: str, filename: str = "<source>", mode: str = "exec",
+          policy: Policy | None = None) -> list[Violation]:
+    """Every violation in `source`, sorted by position; an empty list means accepted."""
+    _, checked = _analyse(source, filename, mode, _default_policy(policy))
+    return sorted(checked.violations, key=lambda v: (v.lineno, v.col_offset, v.rule))
+
+
+def compile_full(source: str, filename: str, mode: str, policy: Policy) -> Compiled:
+    """Run the whole pipeline without the cache."""
+    tree, checked = _analyse(source, filename, mode, policy)
+    if checked.violations or tree is None:
+        violations = sorted(checked.violations, key=lambda v: (v.lineno, v.col_offset, v.rule))
+        raise RestrictedSyntaxError(violations, filename)
+    guarded = rewrite(tree, checked.sites, mode)
+    compile_mode = "exec" if mode == "single" else mode
+    try:
+        code = compile(guarded, filename, compile_mode, dont_inherit=True)
+    except SyntaxError as exc:
+        # Errors only the compiler finds (`return` outside a function, `nonlocal` at module
+        # level, too many statically nested blocks, ...).
+        v = Violation("PC001", f"invalid syntax: {exc.msg}", exc.lineno or 1,
+                      max((exc.offset or 1) - 1, 0), exc.end_lineno or exc.lineno or 1,
+                      max((exc.end_offset or exc.offset or 1) - 1, 0))
+        raise RestrictedSyntaxError([v], filename) from None
+    except (RecursionError, MemoryError):
+        v = Violation("PC003", "nesting is too deep for the compiler", 1, 0, 1, 0)
+        raise RestrictedSyntaxError([v], filename) from None
+    return Compiled(code, guarded, mode)
+
+
+class CodeCache:
+    """A bounded LRU of code objects keyed by source, filename, mode, policy and Python."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self._data: OrderedDict[tuple[str, str, str, str, tuple[int, int]], CodeType] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, source: str, filename: str, mode: str, policy: Policy) -> CodeType:
+        if type(source) is not str or type(filename) is not str:
+            # A str subclass could fake equality and fetch another program's code.
+            if not isinstance(source, str) or not isinstance(filename, str):
+                raise TypeError("source and filename must be str")
+            source, filename = str.__str__(source), str.__str__(filename)
+        key = (source, filename, mode, policy.fingerprint, _PY)
+        with self._lock:
+            code = self._data.get(key)
+            if code is not None:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return code
+        code = compile_full(source, filename, mode, policy).code
+        with self._lock:
+            self.misses += 1
+            self._data[key] = code
+            if len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return code
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+CACHE = CodeCache()
+
+
+def compile_restricted(source: str, filename: str = "<source>", mode: str = "exec",
+                       policy: Policy | None = None) -> CodeType:
+    """Compile `source` under `policy` (default preset 'default'); cached.
+
+    Raises `RestrictedSyntaxError` listing every violation. The code needs a Cell's guards.
+    """
+    return CACHE.get(source, filename, mode, _default_policy(policy))

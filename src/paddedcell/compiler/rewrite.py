@@ -1,0 +1,125 @@
+"""Rewrite: insert runtime guards at the sites the checker found, and nowhere else.
+
+Guards are referenced by names that no source can spell (`.read`, `.write`, ...): `ast.Name`
+accepts any string, so untrusted code can neither call nor rebind them. Public attribute reads,
+calls, subscripts and arithmetic are left as native bytecode.
+
+| site    | before            | after                                   |
+|---------|-------------------|-----------------------------------------|
+| read    | `o._x`            | `.read(o, '_x')._x`   (ownership check)  |
+| getattr | `s.format`        | `.getattr(s, 'format')`                  |
+| write   | `o.x = v`         | `.write(o, 'x').x = v` (evaluation order kept) |
+| import  | `import a.b as c` | `c = .import('a.b', True)`               |
+| single  | `expr` (top level)| `.display(expr)`                         |
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TypeVar
+
+from .check import GETATTR, IMPORT, READ, WRITE, Site
+
+# The unspellable guard names. A leading dot can never start a Python identifier.
+G_READ = ".read"
+G_GETATTR = ".getattr"
+G_WRITE = ".write"
+G_IMPORT = ".import"
+G_IMPORT_FROM = ".import_from"
+G_IMPORT_STAR = ".import_star"
+G_DISPLAY = ".display"
+
+GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY)
+
+N = TypeVar("N", bound=ast.AST)
+
+
+def _at(new: N, old: ast.AST) -> N:
+    """Give `new` and the nodes created with it the position of `old`.
+
+    Walks only nodes that lack a position, never an existing subtree (that would make nested
+    rewrites quadratic).
+    """
+    todo: list[ast.AST] = [new]
+    while todo:
+        sub = todo.pop()
+        if hasattr(sub, "lineno") or "lineno" not in sub._attributes:
+            if sub is not new:
+                continue
+        ast.copy_location(sub, old)
+        for child in ast.iter_child_nodes(sub):
+            if not hasattr(child, "lineno") and "lineno" in child._attributes:
+                todo.append(child)
+    return new
+
+
+def _call(guard: str, *args: ast.expr) -> ast.Call:
+    return ast.Call(func=ast.Name(id=guard, ctx=ast.Load()), args=list(args), keywords=[])
+
+
+def _const(value: object) -> ast.Constant:
+    return ast.Constant(value=value)
+
+
+def _replace(site: Site, new: ast.AST) -> None:
+    parent, fld = site.parent, site.field
+    assert parent is not None and fld is not None
+    if site.index >= 0:
+        getattr(parent, fld)[site.index] = new
+    else:
+        setattr(parent, fld, new)
+
+
+def _import_stmt(node: ast.Import | ast.ImportFrom) -> ast.stmt:
+    if isinstance(node, ast.ImportFrom):
+        module = node.module or ""
+        if len(node.names) == 1 and node.names[0].name == "*":
+            return _at(ast.Expr(value=_call(G_IMPORT_STAR, _const(module))), node)
+        names = tuple(a.name for a in node.names)
+        targets = [ast.Name(id=a.asname or a.name, ctx=ast.Store()) for a in node.names]
+        value = _call(G_IMPORT_FROM, _const(module), _const(names))
+        return _at(ast.Assign(targets=[ast.Tuple(elts=list(targets), ctx=ast.Store())], value=value), node)
+    stmts: list[ast.stmt] = []
+    for alias in node.names:
+        if alias.asname is not None:
+            target, leaf = alias.asname, True
+        else:
+            target, leaf = alias.name.partition(".")[0], False
+        value = _call(G_IMPORT, _const(alias.name), _const(leaf))
+        stmts.append(_at(ast.Assign(targets=[ast.Name(id=target, ctx=ast.Store())], value=value), alias))
+    if len(stmts) == 1:
+        return stmts[0]
+    # `import a, b`: bind each in order; `if True:` compiles to the bare statements.
+    return _at(ast.If(test=_const(True), body=stmts, orelse=[]), node)
+
+
+def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.AST:
+    """Apply the guards to `tree` in place and return the tree to compile.
+
+    Sites arrive in pre-order; applying them in reverse handles children before parents, so a
+    replaced child never invalidates its parent's slot. Mode 'single' comes back as a Module
+    whose top-level expressions call `.display` (never `sys.displayhook`).
+    """
+    for site in reversed(sites):
+        node = site.node
+        if site.kind == READ or site.kind == WRITE:
+            assert isinstance(node, ast.Attribute)
+            guard = G_READ if site.kind == READ else G_WRITE
+            node.value = _at(_call(guard, node.value, _const(node.attr)), node.value)
+        elif site.kind == GETATTR:
+            assert isinstance(node, ast.Attribute)
+            _replace(site, _at(_call(G_GETATTR, node.value, _const(node.attr)), node))
+        elif site.kind == IMPORT:
+            assert isinstance(node, (ast.Import, ast.ImportFrom))
+            _replace(site, _import_stmt(node))
+        else:  # pragma: no cover - a new site kind without a rewrite is a bug
+            raise AssertionError(f"unknown site kind {site.kind!r}")
+    if mode == "single":
+        assert isinstance(tree, ast.Interactive)
+        body: list[ast.stmt] = []
+        for stmt in tree.body:
+            if isinstance(stmt, ast.Expr):
+                stmt = _at(ast.Expr(value=_call(G_DISPLAY, stmt.value)), stmt)
+            body.append(stmt)
+        return ast.Module(body=body, type_ignores=[])
+    return tree

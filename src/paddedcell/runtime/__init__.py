@@ -1,0 +1,1 @@
+"""What a cell sees at run time: guards, builtins, module views, safe formatting."""

@@ -1,0 +1,120 @@
+"""Safe `str.format` and `str.format_map`: field names obey the same attribute rules.
+
+`"{0.__class__.__mro__}".format(x)` resolves attributes natively inside C, out of reach of
+the rewriter (CVE-2023-41039). A format string whose field attributes are all plain public
+names goes to the real `str.format` unchanged (exact CPython behaviour, full speed); any other
+is formatted by a `string.Formatter` whose attribute steps go through the cell's guard.
+"""
+
+from __future__ import annotations
+
+import _string
+import string
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from types import BuiltinMethodType
+from typing import Any
+
+from ..rules import Access, classify_attribute
+
+#: The guard a formatter calls for each `.attr` step: (obj, name) -> value.
+AttrGetter = Callable[[Any, str], Any]
+
+_STR_FORMAT = str.format
+_STR_FORMAT_MAP = str.format_map
+
+
+@lru_cache(maxsize=2048)
+def _plain(fmt: str) -> bool:
+    """True when every attribute step in every field (nested specs too) is a plain name."""
+    try:
+        for _literal, field, spec, _conv in _string.formatter_parser(fmt):
+            if field is not None:
+                _first, rest = _string.formatter_field_name_split(field)
+                for is_attr, key in rest:
+                    if is_attr and classify_attribute(key) is not Access.ALLOW:
+                        return False
+            if spec and not _plain(spec):
+                return False
+    except ValueError:
+        return False  # malformed: let the guarded formatter raise the error
+    return True
+
+
+class _GuardedFormatter(string.Formatter):
+    def __init__(self, getattr_guard: AttrGetter) -> None:
+        self._getattr = getattr_guard
+
+    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        first, rest = _string.formatter_field_name_split(field_name)
+        obj = self.get_value(first, args, kwargs)
+        for is_attr, key in rest:
+            obj = self._getattr(obj, key) if is_attr else obj[key]
+        return obj, first
+
+
+def _exact(text: str) -> str:
+    # A str subclass could override methods the formatter calls; use its plain value.
+    return text if type(text) is str else str.__str__(text)
+
+
+def guarded_format(getattr_guard: AttrGetter, text: str, args: tuple[Any, ...],
+                   kwargs: Mapping[str, Any], use_map: bool) -> str:
+    """Format `text` like `str.format` (or `format_map` when `use_map`), checking fields."""
+    fmt = _exact(text)
+    if _plain(fmt):
+        return _STR_FORMAT_MAP(text, kwargs) if use_map else _STR_FORMAT(text, *args, **kwargs)
+    return _GuardedFormatter(getattr_guard).vformat(fmt, args, kwargs)
+
+
+class BoundFormat:
+    """What `s.format` / `s.format_map` gives a cell: the method with checked field names."""
+
+    __slots__ = ("_text", "_guard", "_map")
+
+    def __init__(self, text: str, guard: AttrGetter, use_map: bool) -> None:
+        self._text = text
+        self._guard = guard
+        self._map = use_map
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str:
+        if self._map:
+            if kwargs or len(args) != 1:
+                raise TypeError("format_map() takes exactly one argument")
+            return guarded_format(self._guard, self._text, (), args[0], True)
+        return guarded_format(self._guard, self._text, args, kwargs, False)
+
+    def __repr__(self) -> str:
+        name = "format_map" if self._map else "format"
+        return f"<built-in method {name} of str object>"
+
+
+class UnboundFormat:
+    """What `str.format` / `str.format_map` gives a cell."""
+
+    __slots__ = ("_guard", "_map")
+
+    def __init__(self, guard: AttrGetter, use_map: bool) -> None:
+        self._guard = guard
+        self._map = use_map
+
+    def __call__(self, text: Any, *args: Any, **kwargs: Any) -> str:
+        name = "format_map" if self._map else "format"
+        if not isinstance(text, str):
+            raise TypeError(f"descriptor '{name}' for 'str' objects doesn't apply to a "
+                            f"'{type(text).__name__}' object")
+        return BoundFormat(text, self._guard, self._map)(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<method '{'format_map' if self._map else 'format'}' of 'str' objects>"
+
+
+def wrap_format(value: Any, guard: AttrGetter) -> Any:
+    """Replace the real str.format/format_map (bound or not) in `value`; else return it."""
+    if value is _STR_FORMAT or value is _STR_FORMAT_MAP:
+        return UnboundFormat(guard, value is _STR_FORMAT_MAP)
+    if type(value) is BuiltinMethodType:
+        owner = value.__self__
+        if isinstance(owner, str) and value.__name__ in ("format", "format_map"):
+            return BoundFormat(owner, guard, value.__name__ == "format_map")
+    return value

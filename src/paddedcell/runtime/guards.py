@@ -1,0 +1,307 @@
+"""Runtime guards: the functions the rewriter calls and the guarded builtins.
+
+One `Guards` per cell. Every decision about a name goes through `rules.classify_attribute`, the
+same function the static checker uses. Ownership: the cell owns instances of classes it
+created (marked under a key no source can spell), those classes, and its own functions.
+"""
+
+from __future__ import annotations
+
+import abc
+import builtins
+from types import FunctionType
+from typing import Any, NoReturn
+
+from ..errors import AttributeDenied, OperationDenied
+from ..rules import (
+    CLASS_BODY_DUNDERS,
+    SAFE_SPECIAL_METHODS,
+    Access,
+    classify_attribute,
+    is_dunder,
+    write_allowed_name,
+)
+from .formatting import wrap_format
+
+#: Class attribute that marks a class as created by a cell; the value is the cell's token.
+OWNER_KEY = ".paddedcell.owner"
+
+_real_type = builtins.type
+_real_getattr = builtins.getattr
+_real_setattr = builtins.setattr
+_real_delattr = builtins.delattr
+_real_hasattr = builtins.hasattr
+_real_dir = builtins.dir
+_real_build_class = builtins.__build_class__
+# The class's own namespace, read through `type`'s descriptor so no metaclass can fake it.
+_class_dict = _real_type.__dict__["__dict__"].__get__
+_set_class_attr = _real_type.__setattr__
+
+#: Metaclasses a cell class may end up with. Others (EnumType, custom ones) run host hooks
+#: with the namespace, `__prepare__` and so on.
+ALLOWED_METACLASSES = frozenset({_real_type, abc.ABCMeta})
+
+#: Dunder keys a class namespace may hold once the body has run.
+_CLASS_NAMESPACE_DUNDERS = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS | frozenset(
+    {"__module__", "__qualname__", "__classcell__", "__annotations__", "__orig_bases__",
+     "__static_attributes__", "__firstlineno__"}
+)
+
+
+def _type_name(obj: Any) -> str:
+    return _real_type(obj).__name__
+
+
+class CellType:
+    """The cell's `type`: one argument gives the class (metaclasses come back as this object,
+    never the real `type`); three arguments build a class through the same checks as `class`.
+    `isinstance(x, type)` and `issubclass(C, type)` behave as usual.
+    """
+
+    __slots__ = ("_guards",)
+
+    def __init__(self, guards: Guards) -> None:
+        self._guards = guards
+
+    def __call__(self, *args: Any) -> Any:
+        if len(args) == 1:
+            return self._guards.class_of(args[0])
+        if len(args) == 3:
+            name, bases, namespace = args
+            if not isinstance(namespace, dict):
+                raise TypeError("type.__new__() argument 3 must be dict, not "
+                                f"{_type_name(namespace)}")
+            if not isinstance(bases, tuple):
+                raise TypeError(f"type.__new__() argument 2 must be tuple, not {_type_name(bases)}")
+            ns = dict(dict.items(namespace))
+            ns.setdefault("__module__", self._guards.namespace.get("__name__", "__main__"))
+            if "__classcell__" in ns:
+                self._guards.deny_op("a class namespace may not hold '__classcell__'")
+            return self._guards.make_class(name, bases, ns)
+        raise TypeError("type() takes 1 or 3 arguments")
+
+    def __instancecheck__(self, obj: Any) -> bool:
+        return isinstance(obj, _real_type)
+
+    def __subclasscheck__(self, cls: Any) -> bool:
+        return issubclass(cls, _real_type)
+
+    def __repr__(self) -> str:
+        return "<class 'type'>"
+
+
+class Guards:
+    """The guard functions of one cell."""
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self.namespace = namespace
+        self.token = object()
+        self.type = CellType(self)
+
+    # -- ownership -----------------------------------------------------------------------------
+    def owns(self, obj: Any) -> bool:
+        """True for instances of the cell's classes, those classes and the cell's functions."""
+        cls = _real_type(obj)
+        token = self.token
+        if _class_dict(cls).get(OWNER_KEY) is token:
+            return True
+        if cls is FunctionType:
+            return obj.__globals__ is self.namespace  # type: ignore[no-any-return]
+        if isinstance(obj, _real_type):
+            return _class_dict(obj).get(OWNER_KEY) is token
+        if cls is super:
+            return self.owns(obj.__thisclass__)
+        return False
+
+    # -- denials -------------------------------------------------------------------------------
+    @staticmethod
+    def deny_read(obj: Any, name: str, access: Access) -> NoReturn:
+        if access is Access.PRIVATE or access is Access.INIT:
+            raise AttributeDenied(f"attribute {name!r} of a {_type_name(obj)!r} object is "
+                                  "private to its owner", "PC202")
+        raise AttributeDenied(f"access to attribute {name!r} is not allowed", "PC201")
+
+    @staticmethod
+    def deny_op(detail: str) -> NoReturn:
+        raise OperationDenied(detail, "PC205")
+
+    def check_read(self, obj: Any, name: str, access: Access) -> None:
+        """Raise if reading `name` (classified as `access`) from `obj` is not allowed."""
+        if access is Access.ALLOW:
+            return
+        if access.denied:
+            self.deny_read(obj, name, access)
+        if access is Access.PRIVATE:
+            if not self.owns(obj):
+                self.deny_read(obj, name, access)
+        elif access is Access.INIT:
+            # Re-running `__init__` on an object is a write: only the cell's own objects, and
+            # builtin types (whose `__init__` does what native syntax can do anyway).
+            if not self.owns(obj):
+                owner = obj if isinstance(obj, _real_type) else _real_type(obj)
+                if owner.__module__ != "builtins":
+                    self.deny_read(obj, name, access)
+        elif access is Access.EXC_OBJ:
+            if isinstance(obj, BaseException):
+                raise AttributeDenied("the 'obj' attribute of exceptions is not available "
+                                      "(it can carry objects the cell must not reach)", "PC201")
+        elif access is Access.ABC_REGISTER:
+            if isinstance(obj, abc.ABCMeta) and not self.owns(obj):
+                raise AttributeDenied("registering with a library ABC would change it for the "
+                                      "host and every cell", "PC201")
+
+    # -- guards called by rewritten code ---------------------------------------------------------
+    def read(self, obj: Any, name: str) -> Any:
+        """`.read(o, '_x')._x`: check, then let the native read happen."""
+        self.check_read(obj, name, classify_attribute(name))
+        return obj
+
+    def write(self, obj: Any, name: str) -> Any:
+        """`.write(o, 'x').x = v`: the cell may write only to what it owns."""
+        if self.owns(obj):
+            return obj
+        raise AttributeDenied(f"cannot set attribute {name!r} of a {_type_name(obj)!r} object: "
+                              "the cell can only change objects it created", "PC203")
+
+    def getattr(self, obj: Any, name: Any, *default: Any) -> Any:
+        """The cell's `getattr`, and `.getattr(o, name)` for format/`__class__` sites."""
+        if _real_type(name) is not str:
+            raise TypeError(f"attribute name must be string, not '{_type_name(name)}'")
+        if len(default) > 1:
+            raise TypeError(f"getattr expected at most 3 arguments, got {2 + len(default)}")
+        access = classify_attribute(name)
+        self.check_read(obj, name, access)
+        if default:
+            try:
+                value = _real_getattr(obj, name)
+            except AttributeError:
+                return default[0]
+        else:
+            value = _real_getattr(obj, name)
+        if access is Access.FORMAT:
+            return wrap_format(value, self.format_getattr)
+        if access is Access.CLASS:
+            return self.type if isinstance(value, _real_type) and issubclass(value, _real_type) \
+                else value
+        return value
+
+    def format_getattr(self, obj: Any, name: str) -> Any:
+        """Attribute steps inside format fields: the same rules as `getattr`."""
+        return self.getattr(obj, name)
+
+    # -- guarded builtins ----------------------------------------------------------------------
+    def setattr(self, obj: Any, name: Any, value: Any) -> None:
+        self._check_write_name(obj, name)
+        _real_setattr(obj, name, value)
+
+    def delattr(self, obj: Any, name: Any) -> None:
+        self._check_write_name(obj, name)
+        _real_delattr(obj, name)
+
+    def _check_write_name(self, obj: Any, name: Any) -> None:
+        if _real_type(name) is not str:
+            raise TypeError(f"attribute name must be string, not '{_type_name(name)}'")
+        if write_allowed_name(name).denied:
+            raise AttributeDenied(f"access to attribute {name!r} is not allowed", "PC201")
+        self.write(obj, name)
+
+    def hasattr(self, obj: Any, name: Any) -> bool:
+        """Answers for any name: a bool reveals existence, never the object."""
+        if _real_type(name) is not str:
+            raise TypeError(f"attribute name must be string, not '{_type_name(name)}'")
+        return _real_hasattr(obj, name)
+
+    def _readable(self, obj: Any, name: str, owned: bool) -> bool:
+        access = classify_attribute(name)
+        if access is Access.PRIVATE:
+            return owned
+        return not access.denied
+
+    def dir(self, *args: Any) -> list[str]:
+        if len(args) != 1:
+            self.deny_op("dir() needs an argument in a cell")
+        obj = args[0]
+        owned = self.owns(obj)
+        return [n for n in _real_dir(obj) if type(n) is str and self._readable(obj, n, owned)]
+
+    def vars(self, *args: Any) -> dict[str, Any]:
+        """A copy of the readable attributes of an object the cell owns or a module view."""
+        if len(args) != 1:
+            self.deny_op("vars() needs an argument in a cell")
+        obj = args[0]
+        if not (self.owns(obj) or self.is_view(obj)):
+            self.deny_op(f"vars() is only available for objects the cell created, not "
+                         f"{_type_name(obj)!r}")
+        owned = self.owns(obj)
+        return {k: v for k, v in _real_getattr(obj, "__dict__").items()
+                if type(k) is str and self._readable(obj, k, owned)}
+
+    def is_view(self, obj: Any) -> bool:
+        return False  # replaced by the Cell with its module table's check
+
+    def class_of(self, obj: Any) -> Any:
+        """`type(obj)`, with metaclasses (the real `type` among them) replaced by the cell's."""
+        cls = _real_type(obj)
+        if issubclass(cls, _real_type):
+            return self.type
+        return cls
+
+    # -- class creation ------------------------------------------------------------------------
+    def build_class(self, func: Any, name: Any, *bases: Any, **kwargs: Any) -> Any:
+        """The cell's `__build_class__`: `class` statements land here (LOAD_BUILD_CLASS)."""
+        if kwargs:
+            self.deny_op("class keywords are not allowed")
+        # A non-class "metaclass" makes CPython skip `__prepare__` and call it with the
+        # resolved bases and the namespace the body filled.
+        return _real_build_class(func, name, *bases, metaclass=self._class_hook)
+
+    def _class_hook(self, name: str, bases: tuple[Any, ...], namespace: dict[str, Any]) -> Any:
+        return self.make_class(name, bases, namespace)
+
+    def make_class(self, name: Any, bases: tuple[Any, ...], namespace: dict[str, Any]) -> Any:
+        """Check bases and namespace, create the class, and mark it as the cell's."""
+        if _real_type(name) is not str:
+            raise TypeError(f"type.__new__() argument 1 must be str, not {_type_name(name)}")
+        meta: type = _real_type
+        for base in bases:
+            if not isinstance(base, _real_type):
+                self.deny_op(f"a class base must be a class, not {_type_name(base)!r}")
+            if issubclass(base, _real_type):
+                self.deny_op("cells may not create metaclasses (subclasses of type)")
+            if issubclass(base, BaseException) and not issubclass(base, Exception):
+                self.deny_op(f"cells may not subclass {base.__name__}")
+            if issubclass(base, BaseExceptionGroup):
+                self.deny_op("cells may not subclass exception groups")
+            base_meta = _real_type(base)
+            if issubclass(base_meta, meta):
+                meta = base_meta
+            elif not issubclass(meta, base_meta):
+                raise TypeError("metaclass conflict: the metaclass of a derived class must be "
+                                "a (non-strict) subclass of the metaclasses of all its bases")
+        if meta not in ALLOWED_METACLASSES:
+            self.deny_op(f"classes with metaclass {meta.__name__!r} cannot be created in a cell")
+        for key in namespace:
+            if _real_type(key) is not str or not key.isidentifier():
+                self.deny_op(f"class attribute names must be identifiers, not {key!r}")
+            if is_dunder(key) and key not in _CLASS_NAMESPACE_DUNDERS:
+                self.deny_op(f"a cell class may not define {key!r}")
+        if "__slots__" in namespace:
+            namespace["__slots__"] = self._checked_names(namespace["__slots__"], "__slots__",
+                                                         allow_private=True)
+        if "__match_args__" in namespace:
+            namespace["__match_args__"] = self._checked_names(namespace["__match_args__"],
+                                                              "__match_args__", allow_private=True)
+        cls = meta(name, bases, namespace)
+        _set_class_attr(cls, OWNER_KEY, self.token)
+        return cls
+
+    def _checked_names(self, value: Any, what: str, allow_private: bool) -> tuple[str, ...]:
+        names = (value,) if isinstance(value, str) else tuple(value)
+        for n in names:
+            if _real_type(n) is not str:
+                self.deny_op(f"{what} entries must be str, not {_type_name(n)!r}")
+            access = classify_attribute(n)
+            if not (access is Access.ALLOW or (allow_private and access is Access.PRIVATE)) \
+                    or is_dunder(n):
+                self.deny_op(f"{what} may not name {n!r}")
+        return names

@@ -1,0 +1,221 @@
+"""Module views and the importers a cell sees.
+
+An import yields a *view*: a fresh module object per cell holding only the granted attributes,
+so a cell can neither reach what the policy left out nor change a module for anyone else.
+Submodules, and modules that granted modules import (`statistics.sys`), appear only as views
+of modules the policy grants. Some objects are never handed out, whatever a policy says.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+import random as _random
+import types
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import ImportDenied, PolicyError
+from ..policy import Policy
+
+#: (module, attribute) pairs that turn strings into attribute lookups, code or pickles, or
+#: hand out host-global mutable state. Never part of a view, even with `attributes = "*"`.
+NEVER_GRANTED: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("operator", "attrgetter"),
+        ("operator", "methodcaller"),
+        ("string", "Formatter"),
+        ("typing", "get_type_hints"),
+        ("functools", "singledispatch"),  # evaluates string annotations with eval
+        ("functools", "singledispatchmethod"),
+        ("decimal", "getcontext"),  # the host thread's live context
+        ("decimal", "setcontext"),
+        ("decimal", "DefaultContext"),  # templates shared by every thread
+        ("decimal", "BasicContext"),
+        ("decimal", "ExtendedContext"),
+        ("collections", "namedtuple_rename"),
+        ("json", "decoder"),
+        ("json", "encoder"),
+        ("json", "scanner"),
+        ("re", "template"),
+        ("random", "seed_global"),
+    }
+)
+
+#: Modules no policy may grant: each reaches the process, the interpreter or the machine.
+NEVER_GRANTED_MODULES: frozenset[str] = frozenset(
+    """
+    os posix nt sys subprocess ctypes importlib builtins gc inspect pickle marshal shelve
+    types code codeop socket shutil pathlib signal threading _thread multiprocessing
+    io _io sysconfig runpy pkgutil site atexit traceback faulthandler tracemalloc ast dis
+    """.split()
+)
+
+#: Objects never placed in a view, by identity: the real builtins a cell must not have.
+_FORBIDDEN_OBJECTS: tuple[Any, ...] = (
+    builtins.eval, builtins.exec, builtins.compile, builtins.__import__, builtins.open,
+    builtins.globals, builtins.locals, builtins.vars, builtins.getattr, builtins.setattr,
+    builtins.delattr, builtins.breakpoint, builtins.input, builtins.type, builtins.dir,
+    builtins.__build_class__, builtins.memoryview, builtins.id,
+)
+_FORBIDDEN_IDS = frozenset(id(o) for o in _FORBIDDEN_OBJECTS)
+
+#: Modules that C code inside granted modules imports through the *calling frame's*
+#: `__import__` (datetime.strftime imports time, strptime imports _strptime). The module goes
+#: to that C code, never to the cell: import statements in cells use `.import`, not this.
+INTERNAL_IMPORTS = frozenset({"time", "_strptime", "re", "locale", "unicodedata", "calendar"})
+
+#: Methods of a per-cell `random.Random` that stand in for the module functions, so a cell's
+#: `random.seed()` never touches the host's global generator.
+_RANDOM_METHODS = frozenset(
+    """
+    seed random uniform randint randrange choice choices shuffle sample gauss normalvariate
+    lognormvariate expovariate vonmisesvariate gammavariate triangular betavariate
+    paretovariate weibullvariate getrandbits randbytes binomialvariate getstate setstate
+    """.split()
+)
+
+
+def validate_policy_modules(policy: Policy) -> None:
+    """Raise PolicyError for grants that can never be honoured safely."""
+    for grant in policy.modules:
+        root = grant.name.split(".")[0]
+        if grant.name in NEVER_GRANTED_MODULES or root in NEVER_GRANTED_MODULES:
+            raise PolicyError(f"{policy.source}: modules.{grant.name}: this module reaches the "
+                              "process or the interpreter and cannot be granted")
+        for attr in grant.attributes or ():
+            if (grant.name, attr) in NEVER_GRANTED:
+                raise PolicyError(f"{policy.source}: modules.{grant.name}.attributes: {attr!r} "
+                                  "turns strings into code or attribute lookups, or exposes "
+                                  "host-global state, and cannot be granted")
+
+
+class ModuleTable:
+    """The modules of one cell: views made on first import and kept for the cell's life."""
+
+    def __init__(self, policy: Policy, namespace: dict[str, Any],
+                 specials: dict[tuple[str, str], Callable[[Any], Any]] | None = None) -> None:
+        self.policy = policy
+        self.namespace = namespace
+        self.views: dict[str, types.ModuleType] = {}
+        self._specials = specials or {}
+        self._random: _random.Random | None = None
+
+    # -- views --------------------------------------------------------------------------------
+    def view(self, dotted: str) -> types.ModuleType:
+        """The cell's view of `dotted`, which must be granted."""
+        found = self.views.get(dotted)
+        if found is not None:
+            return found
+        grant = self.policy.module(dotted)
+        if grant is None:
+            raise ImportDenied(f"import of {dotted!r} is not allowed by the policy")
+        real = importlib.import_module(dotted)
+        doc = real.__doc__ if isinstance(real.__doc__, str) else None
+        view = types.ModuleType(dotted, doc)
+        self.views[dotted] = view  # before children, in case of cycles
+        names = grant.attributes if grant.attributes is not None else _public_names(real)
+        for name in sorted(names):
+            value = self._value(dotted, real, name)
+            if value is not _MISSING:
+                setattr(view, name, value)
+        prefix = dotted + "."
+        for child in sorted(self.policy.module_names):
+            if child.startswith(prefix) and "." not in child[len(prefix):]:
+                setattr(view, child[len(prefix):], self.view(child))
+        return view
+
+    def _value(self, dotted: str, real: types.ModuleType, name: str) -> Any:
+        if name.startswith("_") or (dotted, name) in NEVER_GRANTED:
+            return _MISSING
+        special = self._specials.get((dotted, name))
+        if special is not None:
+            return special(real)
+        if dotted == "random" and name in _RANDOM_METHODS:
+            if self._random is None:
+                self._random = _random.Random()
+            return getattr(self._random, name, _MISSING)
+        value = getattr(real, name, _MISSING)
+        if isinstance(value, types.ModuleType):
+            child = f"{dotted}.{name}"
+            if value.__name__ == child and self.policy.module(child) is not None:
+                return self.view(child)
+            return _MISSING  # `statistics.sys`, `json.decoder`: modules only as granted views
+        if id(value) in _FORBIDDEN_IDS:
+            return _MISSING
+        return value
+
+    def _top(self, dotted: str) -> types.ModuleType:
+        """The view bound by `import a.b.c`: `a`, with `b` and `b.c` reachable from it.
+
+        Granted views already hold their granted children; an ungranted parent of a granted
+        submodule is an empty placeholder module that holds just the path to it.
+        """
+        parts = dotted.split(".")
+        node: types.ModuleType | None = None
+        for i in range(len(parts)):
+            name = ".".join(parts[: i + 1])
+            if self.policy.module(name) is not None:
+                child = self.view(name)
+            else:
+                child = self.views.setdefault(name, types.ModuleType(name))
+            if node is not None and not hasattr(node, parts[i]):
+                setattr(node, parts[i], child)
+            node = child
+        return self.views[parts[0]]
+
+    # -- the guards behind import statements --------------------------------------------------
+    def import_(self, dotted: str, leaf: bool) -> types.ModuleType:
+        """`import dotted` (leaf False: bind the top package) or `import dotted as x`."""
+        if self.policy.module(dotted) is None:
+            raise ImportDenied(f"import of {dotted!r} is not allowed by the policy")
+        return self.view(dotted) if leaf else self._top(dotted)
+
+    def import_from(self, dotted: str, names: tuple[str, ...]) -> tuple[Any, ...]:
+        """`from dotted import a, b`: the values, all or none."""
+        view = self.view(dotted)
+        values = []
+        for name in names:
+            child = f"{dotted}.{name}"
+            if hasattr(view, name):
+                values.append(getattr(view, name))
+            elif self.policy.module(child) is not None:
+                values.append(self.view(child))
+            else:
+                raise ImportDenied(f"cannot import name {name!r} from {dotted!r} "
+                                   "(not granted by the policy)")
+        return tuple(values)
+
+    def import_star(self, dotted: str) -> None:
+        """`from dotted import *` at module level: every public name of the view."""
+        view = self.view(dotted)
+        for name, value in vars(view).items():
+            if not name.startswith("_"):
+                self.namespace[name] = value
+
+    def internal_import(self, name: str, globals: Any = None, locals: Any = None,
+                        fromlist: Any = (), level: int = 0) -> types.ModuleType:
+        """The cell's `__import__`, used only by C code running on the cell's frame."""
+        if level == 0 and type(name) is str and name in INTERNAL_IMPORTS:
+            return importlib.import_module(name)
+        if name == "__future__" and level == 0:
+            # `from __future__ import annotations`, the one future import the checker allows.
+            import __future__
+
+            future = types.ModuleType("__future__")
+            future.annotations = __future__.annotations  # type: ignore[attr-defined]
+            return future
+        raise ImportDenied(f"import of {name!r} is not allowed by the policy")
+
+
+class _Missing:
+    pass
+
+
+_MISSING: Any = _Missing()
+
+
+def _public_names(module: types.ModuleType) -> list[str]:
+    exported = getattr(module, "__all__", None)
+    names = exported if isinstance(exported, (list, tuple)) else dir(module)
+    return [n for n in names if isinstance(n, str) and not n.startswith("_")]
