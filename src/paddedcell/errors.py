@@ -52,7 +52,7 @@ class PolicyError(ValueError):
 class SecurityError(Exception):
     """A runtime denial by a guard. `.rule` is the rule id (see `paddedcell explain`)."""
 
-    rule: str = "PC200"
+    rule: str = "PC205"
 
     def __init__(self, message: str, rule: str | None = None) -> None:
         super().__init__(message)

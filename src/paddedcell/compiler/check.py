@@ -315,11 +315,11 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
             if denied is not None:
                 w.report(denied[0], node, name=denied[1])
             else:
-                w.report("PC100", node, node=name, detail="")
+                w.report("PC100", node, kind=name, detail="")
             fields = node._fields
         elif node._fields != fields:
             extra = sorted(set(node._fields) ^ set(fields))
-            w.report("PC100", node, node=name, detail=f" (unreviewed fields: {', '.join(extra)})")
+            w.report("PC100", node, kind=name, detail=f" (unreviewed fields: {', '.join(extra)})")
             fields = node._fields
         fns = checks.get(cls)
         if fns is not None:
