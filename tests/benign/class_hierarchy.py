@@ -106,7 +106,7 @@ print("sorted by area:", sorted(shapes))
 print("largest:", max(shapes, key=lambda s: s.area()))
 print("total area: %.4f" % sum(s.area() for s in shapes))
 print("instances created:", Shape.count)
-print("MRO:", [c.__name__ for c in ColoredCircle.mro()])
+print("ColoredCircle is a:", [c.__name__ for c in (ColorMixin, Circle, Rectangle, Shape) if issubclass(ColoredCircle, c)])
 print("isinstance checks:", isinstance(shapes[2], Rectangle), isinstance(shapes[2], Circle), issubclass(Square, Shape))
 print("valid rectangle?", Rectangle.is_valid(3, 0), Rectangle.is_valid(1, 1))
 

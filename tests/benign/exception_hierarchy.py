@@ -69,7 +69,7 @@ for key in ("port", "bad_port", "big_port", "none_port"):
     else:
         print(f"{key}: ok {port}")
 
-print("MRO names:", [c.__name__ for c in MissingKey.mro()])
+print("MissingKey is a:", [c.__name__ for c in (ConfigError, AppError, ValidationError, KeyError, LookupError, Exception) if issubclass(MissingKey, c)])
 print("issubclass:", issubclass(MissingKey, AppError), issubclass(ValidationError, ConfigError))
 
 

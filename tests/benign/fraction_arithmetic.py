@@ -101,5 +101,6 @@ scale = Fraction(3, 2)
 for k, v in recipe.items():
     scaled = v * scale
     whole, rem = divmod(scaled.numerator, scaled.denominator)
-    print(f"  {k:<7} {v} cup -> {(str(whole) + ' ') if whole else ''}{Fraction(rem, scaled.denominator) if rem else ''} cup".rstrip())
+    amount = " ".join(part for part in (str(whole) if whole else "", str(Fraction(rem, scaled.denominator)) if rem else "") if part)
+    print(f"  {k:<7} {v} cup -> {amount} cup")
 print("gcd check:", gcd(Fraction(6, 8).numerator, Fraction(6, 8).denominator) == 1)

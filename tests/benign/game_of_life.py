@@ -1,4 +1,5 @@
 # benign: Conway's Game of Life on a small toroidal grid plus set-based infinite-plane variant
+import math
 from collections import Counter
 
 W, H = 12, 8
@@ -43,9 +44,10 @@ for gen in range(5):
 
 glider = parse(GLIDER)
 start = glider
-for _ in range(4 * W):
+period = 4 * math.lcm(W, H)
+for _ in range(period):
     glider = step_torus(glider)
-print("glider returns home on torus after", 4 * W, "steps:", glider == start)
+print("glider returns home on torus after", period, "steps:", glider == start)
 
 R_PENTOMINO = """
 .##

@@ -1,5 +1,6 @@
 # benign: Huffman coding with heapq plus run-length and LZ77-style compression round trips
 import heapq
+import math
 from collections import Counter
 from itertools import count
 
@@ -127,8 +128,6 @@ print("lz77 round trip:", lz77_decompress(tokens) == song)
 
 
 def entropy_bits(text):
-    import math
-
     n = len(text)
     return -sum(c / n * math.log2(c / n) for c in Counter(text).values())
 

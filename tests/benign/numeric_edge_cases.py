@@ -20,7 +20,10 @@ print("nan:", nan == nan, nan != nan, math.isnan(nan), nan in [nan], sorted([3, 
 print("inf:", math.inf > 10**308, -math.inf < -(10**308), math.inf - math.inf != 0, math.isinf(1e308 * 10))
 print("float repr:", 0.1 + 0.2, 1 / 3, 1e16, 1e-7, 123456789.0 * 10, 2.0**0.5, -0.0)
 print("float facts:", 0.1 + 0.2 == 0.3, math.isclose(0.1 + 0.2, 0.3), abs(0.1 + 0.2 - 0.3) < 1e-15)
-print("fsum vs sum:", sum([0.1] * 10), math.fsum([0.1] * 10))
+naive = 0.0
+for _ in range(10):
+    naive += 0.1
+print("naive loop vs fsum:", naive, math.fsum([0.1] * 10))
 print("hex float:", (0.5).hex(), float.fromhex("0x1.8p1"), (1.5).as_integer_ratio(), (3.0).is_integer())
 print("max float:", 1.7976931348623157e308 * 1.0, "| eps:", 2.220446049250313e-16 + 1 > 1)
 print("int limits: none;", 2**200 + 1 - 2**200, (10**30) * (10**30) == 10**60)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from ..errors import Violation
 from ..policy import Limits
@@ -90,8 +91,7 @@ RuleFn = Callable[[ast.AST, "_Ctx", _Walk], None]
 _CHECKS: dict[type[ast.AST], list[RuleFn]] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class _Ctx:
+class _Ctx(NamedTuple):
     """Where a node sits: its parent slot and the nearest enclosing scope node."""
 
     parent: ast.AST | None
@@ -284,60 +284,113 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 _OUTER_FIELDS = frozenset({"decorator_list", "bases", "keywords", "returns", "args", "type_params"})
 
 
+#: Fields that hold identifiers, strings, numbers or constants, never nodes: the walk skips
+#: them. `tests/test_check_walk.py` checks this against parsed corpora.
+SCALAR_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("Constant", "value"), ("Constant", "kind"), ("Name", "id"), ("Attribute", "attr"),
+        ("arg", "arg"), ("arg", "type_comment"), ("keyword", "arg"), ("alias", "name"),
+        ("alias", "asname"), ("Global", "names"), ("Nonlocal", "names"),
+        ("ImportFrom", "module"), ("ImportFrom", "level"), ("FunctionDef", "name"),
+        ("FunctionDef", "type_comment"), ("AsyncFunctionDef", "name"),
+        ("AsyncFunctionDef", "type_comment"), ("ClassDef", "name"), ("ExceptHandler", "name"),
+        ("MatchAs", "name"), ("MatchStar", "name"), ("MatchMapping", "rest"),
+        ("MatchClass", "kwd_attrs"), ("MatchSingleton", "value"), ("FormattedValue", "conversion"),
+        ("comprehension", "is_async"), ("AnnAssign", "simple"), ("Assign", "type_comment"),
+        ("For", "type_comment"), ("AsyncFor", "type_comment"), ("With", "type_comment"),
+        ("AsyncWith", "type_comment"),
+    }
+)
+
+
+def _child_fields(name: str, fields: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """(field, evaluated-in-outer-scope) for the fields that can hold nodes, last first."""
+    return tuple((f, f in _OUTER_FIELDS) for f in reversed(fields) if (name, f) not in SCALAR_FIELDS)
+
+
 def check_tree(tree: ast.AST, limits: Limits) -> Checked:
     """Walk `tree` once, iteratively; report every violation and every rewrite site."""
     w = _Walk()
     out = w.out
     table = reviewed_table()
+    children_of: dict[type, tuple[tuple[str, bool], ...]] = {}
     max_depth = limits.depth
     max_nodes = limits.nodes
-    stack: list[tuple[ast.AST, _Ctx, int]] = [(tree, _Ctx(None, None, -1, tree), 1)]
+    # Stack entries: (node, parent, field, index, scope, depth); a _Ctx is built only for
+    # the node types that have rules, which keeps the walk cheap on large literals.
+    stack: list[tuple[Any, Any, Any, int, Any, int]] = [(tree, None, None, -1, tree, 1)]
     leaf_types = _LEAF_TYPES
     checks = _CHECKS
+    nodes = 0
+    deepest = 0
     while stack:
-        node, ctx, depth = stack.pop()
-        out.nodes += 1
-        if depth > out.depth:
-            out.depth = depth
+        node, parent, pfield, pindex, pscope, depth = stack.pop()
+        nodes += 1
+        if depth > deepest:
+            deepest = depth
             if depth > max_depth:
                 w.report("PC003", node, limit=max_depth)
                 break
-        if out.nodes > max_nodes:
+        if nodes > max_nodes:
             w.report("PC004", None, limit=max_nodes)
             break
-        if hasattr(node, "lineno"):
-            w.anchor = node
         cls = type(node)
-        name = cls.__name__
-        fields = table.get(name)
-        if fields is None:
-            denied = DENIED_BY_RULE.get(name)
-            if denied is not None:
-                w.report(denied[0], node, name=denied[1])
-            else:
-                w.report("PC100", node, kind=name, detail="")
-            fields = node._fields
-        elif node._fields != fields:
-            extra = sorted(set(node._fields) ^ set(fields))
-            w.report("PC100", node, kind=name, detail=f" (unreviewed fields: {', '.join(extra)})")
-            fields = node._fields
+        children = children_of.get(cls)
+        if children is None:
+            name = cls.__name__
+            fields = table.get(name)
+            if fields is None or node._fields != fields:
+                fields = node._fields
+            children = _child_fields(name, fields)
+            children_of[cls] = children
+        if cls not in _REVIEWED_OK.get(id(table), ()):
+            _review(node, table, w)
         fns = checks.get(cls)
         if fns is not None:
+            if hasattr(node, "lineno"):
+                w.anchor = node
+            ctx = _Ctx(parent, pfield, pindex, pscope)
             for fn in fns:
                 fn(node, ctx, w)
-        scope = node if isinstance(node, _SCOPES) else ctx.scope
+        scope = node if cls in _SCOPE_TYPES else pscope
         child_depth = depth + 1
-        for fld in reversed(fields):
+        push = stack.append
+        for fld, outer in children:
             value = getattr(node, fld, None)
-            child_scope = ctx.scope if fld in _OUTER_FIELDS else scope
-            if isinstance(value, list):
+            child_scope = pscope if outer else scope
+            if type(value) is list:
                 for i in range(len(value) - 1, -1, -1):
                     item = value[i]
-                    if isinstance(item, ast.AST) and type(item) not in leaf_types:
-                        stack.append((item, _Ctx(node, fld, i, child_scope), child_depth))
-            elif isinstance(value, ast.AST) and type(value) not in leaf_types:
-                stack.append((value, _Ctx(node, fld, -1, child_scope), child_depth))
+                    if type(item) not in leaf_types and isinstance(item, ast.AST):
+                        push((item, node, fld, i, child_scope, child_depth))
+            elif value is not None and type(value) not in leaf_types and isinstance(value, ast.AST):
+                push((value, node, fld, -1, child_scope, child_depth))
+    out.nodes = nodes
+    out.depth = deepest
     return out
+
+
+_SCOPE_TYPES = frozenset(_SCOPES)
+#: Per table, node classes already seen to match it (so the comparison runs once per class).
+_REVIEWED_OK: dict[int, set[type]] = {}
+
+
+def _review(node: ast.AST, table: dict[str, tuple[str, ...]], w: _Walk) -> None:
+    """Report a node whose type or fields are not in the reviewed table."""
+    cls = type(node)
+    name = cls.__name__
+    fields = table.get(name)
+    if fields is None:
+        denied = DENIED_BY_RULE.get(name)
+        if denied is not None:
+            w.report(denied[0], node, name=denied[1])
+        else:
+            w.report("PC100", node, kind=name, detail="")
+    elif node._fields != fields:
+        extra = sorted(set(node._fields) ^ set(fields))
+        w.report("PC100", node, kind=name, detail=f" (unreviewed fields: {', '.join(extra)})")
+    elif getattr(ast, name, None) is cls:
+        _REVIEWED_OK.setdefault(id(table), set()).add(cls)
 
 
 def iter_rule_ids() -> Iterator[str]:
