@@ -131,7 +131,7 @@ class Cell:
     @property
     def output(self) -> str:
         """Everything printed so far, when no stdout was given."""
-        if isinstance(self.stdout, io.StringIO):
+        if self._captured and isinstance(self.stdout, io.StringIO):
             return self.stdout.getvalue()
         return ""
 

@@ -174,7 +174,7 @@ def stairs(n):
     return 1 if n <= 1 else stairs(n - 1) + stairs(n - 2)
 
 
-print("stairs(60) =", stairs(60), "| cached entries:", stairs.cache_size())
+print("stairs(40) =", stairs(40), "| cached entries:", stairs.cache_size())
 
 
 def run_with_default_kwargs(fn, **defaults):

@@ -16,14 +16,15 @@ print("after clear:", fib.cache_info().currsize)
 
 
 @cache
-def collatz_len(n):
-    if n == 1:
+def binomial(n, k):
+    if k == 0 or k == n:
         return 1
-    return 1 + collatz_len(n // 2 if n % 2 == 0 else 3 * n + 1)
+    return binomial(n - 1, k - 1) + binomial(n - 1, k)
 
 
-best = max(range(1, 3000), key=collatz_len)
-print("longest Collatz chain under 3000 starts at", best, "length", collatz_len(best))
+print("C(60, 30) via cached Pascal recursion:", binomial(60, 30))
+print("row 10:", [binomial(10, k) for k in range(11)])
+print("cache entries:", binomial.cache_info().currsize)
 
 calls = []
 

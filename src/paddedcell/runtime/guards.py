@@ -242,7 +242,7 @@ class Guards:
     def class_of(self, obj: Any) -> Any:
         """`type(obj)`, with metaclasses (the real `type` among them) replaced by the cell's."""
         cls = _real_type(obj)
-        if issubclass(cls, _real_type):
+        if issubclass(cls, _real_type) or obj is self.type:
             return self.type
         return cls
 

@@ -1,0 +1,123 @@
+"""Imports give per-cell read-only views of granted modules, and nothing more."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import paddedcell as pc
+from paddedcell.policy import ModuleGrant
+
+
+def test_granted_imports_work_in_every_form() -> None:
+    cell = pc.Cell()
+    cell.exec("import math\nimport collections.abc\nimport collections.abc as cabc\n"
+              "from json import dumps, loads as ld\nfrom itertools import *\n"
+              "r = (math.floor(2.5), collections.abc.Sized is cabc.Sized, ld(dumps([1])),\n"
+              "     list(islice(count(), 3)))")
+    assert cell.namespace["r"] == (2, True, [1], [0, 1, 2])
+
+
+@pytest.mark.parametrize("source", [
+    "import os", "import sys", "import subprocess", "from os import system", "import ctypes",
+    "import importlib", "import builtins", "import string.Formatter",
+    "from operator import attrgetter", "from operator import methodcaller",
+    "from string import Formatter", "from decimal import getcontext", "import typing",
+    "import json.decoder", "from functools import singledispatch", "from re import purge",
+])
+def test_denied_imports_raise_import_errors(source: str) -> None:
+    with pytest.raises(ImportError) as info:
+        pc.Cell().exec(source)
+    assert isinstance(info.value, pc.SecurityError)
+
+
+@pytest.mark.parametrize("source", [
+    "import statistics\nstatistics.sys", "import fractions\nfractions.decimal",
+    "import json\njson.decoder", "import random\nrandom._inst", "import math\nmath.__loader__",
+    "import collections\ncollections._sys",
+])
+def test_modules_inside_modules_are_not_reachable(source: str) -> None:
+    with pytest.raises((AttributeError, pc.RestrictedSyntaxError)):
+        pc.Cell().exec(source)
+
+
+def test_views_are_read_only_and_private_to_the_cell() -> None:
+    a, b = pc.Cell(), pc.Cell()
+    with pytest.raises(pc.AttributeDenied):
+        a.exec("import math\nmath.pi = 3")
+    with pytest.raises(pc.AttributeDenied):
+        a.exec("import math\ndel math.pi")
+    a.exec("import math")
+    b.exec("import math")
+    assert a.namespace["math"] is not b.namespace["math"]
+    import math
+
+    assert math.pi == 3.141592653589793
+    assert a.namespace["math"] is not math
+
+
+def test_random_is_per_cell() -> None:
+    random.seed(12345)
+    expected = random.random()
+    random.seed(12345)
+    a = pc.Cell()
+    a.exec("import random\nrandom.seed(1)\nx = random.random()")
+    assert random.random() == expected  # the host's generator was not touched
+    b = pc.Cell()
+    b.exec("import random\nrandom.seed(1)\nx = random.random()")
+    assert a.namespace["x"] == b.namespace["x"]
+
+
+def test_c_code_gets_its_internal_imports() -> None:
+    cell = pc.Cell()
+    cell.exec("import datetime\nd = datetime.datetime(2020, 5, 17, 8, 30)\n"
+              "r = (d.strftime('%Y-%m-%d %H:%M'), f'{d:%A}', d.timetuple().tm_yday,\n"
+              "     datetime.datetime.strptime('2021-02-03', '%Y-%m-%d').month)")
+    assert cell.namespace["r"] == ("2020-05-17 08:30", "Sunday", 138, 2)
+
+
+def test_the_internal_importer_serves_only_c_internals() -> None:
+    cell = pc.Cell()
+    imp = cell.builtins["__import__"]
+    with pytest.raises(ImportError):
+        imp("os")
+    assert imp("time").__name__ == "time"
+
+
+def test_missing_name_in_from_import_is_clear() -> None:
+    with pytest.raises(pc.ImportDenied, match="cannot import name 'nope' from 'math'"):
+        pc.Cell().exec("from math import nope")
+
+
+def test_star_grants_every_public_name_but_never_the_dangerous_ones() -> None:
+    policy = pc.Policy(modules=(ModuleGrant("operator", None), ModuleGrant("string", None)))
+    cell = pc.Cell(policy)
+    cell.exec("import operator, string\nr = operator.add(1, 2), string.digits")
+    assert cell.namespace["r"] == (3, "0123456789")
+    with pytest.raises(AttributeError):
+        cell.exec("operator.attrgetter")
+    with pytest.raises(AttributeError):
+        cell.exec("string.Formatter")
+
+
+def test_policies_cannot_grant_dangerous_modules_or_names() -> None:
+    for grant in (ModuleGrant("os", None), ModuleGrant("os.path", None), ModuleGrant("sys", None)):
+        with pytest.raises(pc.PolicyError):
+            pc.Cell(pc.Policy(modules=(grant,)))
+    with pytest.raises(pc.PolicyError, match="attrgetter"):
+        pc.Cell(pc.Policy(modules=(ModuleGrant("operator", frozenset({"attrgetter"})),)))
+
+
+def test_minimal_preset_has_no_modules() -> None:
+    cell = pc.Cell(pc.Policy.preset("minimal"))
+    with pytest.raises(pc.ImportDenied):
+        cell.exec("import math")
+    cell.exec("x = sum(range(10))")
+    assert cell.namespace["x"] == 45
+
+
+def test_future_annotations_is_allowed() -> None:
+    cell = pc.Cell()
+    cell.exec("from __future__ import annotations\ndef f(x: Undefined) -> int:\n    return x\nr = f(2)")
+    assert cell.namespace["r"] == 2

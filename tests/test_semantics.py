@@ -1,0 +1,151 @@
+"""Accepted code behaves as in CPython; the cell's boundary holds for BaseExceptions."""
+
+from __future__ import annotations
+
+import builtins
+import sys
+import traceback
+
+import pytest
+from helpers import run_cell, run_plain
+
+import paddedcell as pc
+
+SAME_AS_CPYTHON = [
+    # chained assignment evaluates the right-hand side once (RestrictedPython W2)
+    "calls = []\ndef f():\n    calls.append(1)\n    return [len(calls), 'x']\na = (b, c) = f()\nprint(a, b, c, calls)",
+    # attribute targets are stored in CPython's order
+    "class O: pass\nlog = []\nclass P:\n    def __init__(s, n): s.n = n\no = O(); p = P(1)\no.a, o.b = 1, 2\nprint(o.a, o.b)",
+    "class O: pass\nx = O()\ny = O()\nx.attr, x = 5, y\nprint(hasattr(y, 'attr'))",
+    # augmented assignment on attributes and items
+    "class C:\n    def __init__(s): s.n = 1; s._p = [1]\nc = C()\nc.n += 2\nc._p[0] += 5\nd = {'k': 1}\nd['k'] *= 7\nprint(c.n, c._p, d)",
+    # name mangling inside classes
+    "class A:\n    def __init__(s): s.__v = 3\n    def get(s): return s.__v\nprint(A().get(), A()._A__v)",
+    # exceptions: types and messages
+    "try:\n    1/0\nexcept ZeroDivisionError as e:\n    print(type(e).__name__, e)",
+    "class C: pass\ntry:\n    C().missing\nexcept AttributeError as e:\n    print(e)",
+    "try:\n    undefined_name\nexcept NameError as e:\n    print(e)",
+    "try:\n    [].pop()\nexcept IndexError as e:\n    print(e)",
+    "try:\n    {}['k']\nexcept KeyError as e:\n    print(repr(e))",
+    "try:\n    int('x')\nexcept ValueError as e:\n    print(e)",
+    "try:\n    getattr(1, 'nope')\nexcept AttributeError as e:\n    print(e)",
+    "print(getattr(1, 'nope', 'dflt'), getattr(1, 'real'))",
+    # format and f-strings
+    "print('{0}-{1!r}-{x:>5}'.format(1, 's', x=2), f'{3.14159:.2f}', '%05d' % 7)",
+    "print('{0.real} {0.imag}'.format(3+4j), '{a[0]}'.format_map({'a': [9]}))",
+    "print(str.format('{} {}', 1, 2))",
+    # generators, closures, comprehensions, walrus, match
+    "def g():\n    x = yield 1\n    yield x * 2\nit = g(); print(next(it), it.send(5))",
+    "def mk():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\ni = mk(); i(); print(i())",
+    "print([y for x in range(5) if (y := x * x) > 3], {k: v for k, v in zip('ab', 'cd')})",
+    "match {'a': [1, 2]}:\n    case {'a': [x, *rest]}:\n        print(x, rest)",
+    # classes: properties, classmethods, super, dunder methods, __slots__, __hash__ = None
+    "class B:\n    def __init__(s, v): s._v = v\n    @property\n    def v(s): return s._v\n    @v.setter\n    def v(s, x): s._v = x\nclass D(B):\n    def __init__(s): super().__init__(4)\nd = D(); d.v = 8; print(d.v)",
+    "class P:\n    __slots__ = ('x',)\n    __hash__ = None\n    def __init__(s): s.x = 1\n    def __eq__(s, o): return True\nprint(P() == 3, P.__hash__)",
+    "class V:\n    def __init__(s, x): s.x = x\n    def __add__(s, o): return V(s.x + o.x)\n    __radd__ = __add__\n    def __repr__(s): return f'V({s.x})'\nprint(V(1) + V(2))",
+    "class E(Exception):\n    def __init__(s, m):\n        Exception.__init__(s, m)\ntry:\n    raise E('x')\nexcept E as e:\n    print(e.args)",
+    "print(type(int) is type, isinstance(int, type), issubclass(bool, int), type(3), type(type))",
+    "class K: pass\nprint(type(K()) is K, K().__class__ is K, type(K) is type)",
+    "X = type('X', (object,), {'a': 1})\nprint(X.a, X().a, type(X) is type)",
+    "print(sorted(['b', 'A', 'c'], key=str.lower), sorted({3: 'a', 1: 'b'}.items()))",
+    "def r(n): return 1 if n < 2 else n * r(n - 1)\nprint(r(20))",
+    "import math\nprint(math.pi, math.sqrt(16), math.__name__)",
+    "from collections import namedtuple\nP = namedtuple('P', 'x y')\np = P(1, 2)\nprint(p._asdict() if False else p, p.x)",
+    "if __name__ == '__main__':\n    print('main')",
+    "with open_ if False else __import__ if False else None as x: pass".replace(
+        "with open_ if False else __import__ if False else None as x: pass",
+        "class CM:\n    def __enter__(s): print('in'); return s\n    def __exit__(s, *a): print('out'); return False\nwith CM() as c:\n    print('body')"),
+    "x = 10\ndef f():\n    global x\n    x += 1\nf(); print(x)",
+    "print(*range(3), sep=',', end='!\\n')",
+    "try:\n    raise ValueError('a')\nexcept ValueError:\n    try:\n        raise TypeError('b')\n    except TypeError as e:\n        print(repr(e))\nfinally:\n    print('fin')",
+]
+
+
+@pytest.mark.parametrize("source", SAME_AS_CPYTHON)
+def test_same_output_as_cpython(source: str) -> None:
+    assert run_cell(source) == run_plain(source)
+
+
+def test_namedtuple_api_names_need_ownership() -> None:
+    # `_asdict` is private; the namedtuple class was made by the module, not the cell.
+    with pytest.raises(pc.AttributeDenied):
+        run_cell("from collections import namedtuple\nP = namedtuple('P', 'x')\nP(1)._asdict()")
+
+
+@pytest.mark.parametrize(("source", "kind", "code"), [
+    ("raise SystemExit(3)", "SystemExit", 3),
+    ("raise SystemExit", "SystemExit", None),
+    ("raise KeyboardInterrupt", "KeyboardInterrupt", None),
+    ("raise GeneratorExit", "GeneratorExit", None),
+    ("raise BaseException('x')", "BaseException", None),
+    ("try:\n    raise SystemExit(4)\nexcept Exception:\n    pass", "SystemExit", 4),
+])
+def test_base_exceptions_reach_the_host_as_exceptions(source: str, kind: str, code: object) -> None:
+    cell = pc.Cell()
+    with pytest.raises(pc.CellExit) as info:
+        cell.exec(source)
+    assert isinstance(info.value, Exception)
+    assert (info.value.kind, info.value.code) == (kind, code)
+    assert type(info.value.__cause__).__name__ == kind
+
+
+def test_single_mode_never_reaches_the_host_displayhook() -> None:
+    calls = []
+    old_hook = sys.displayhook
+    marker = object()
+    builtins._ = marker  # type: ignore[attr-defined]
+    sys.displayhook = calls.append
+    try:
+        cell = pc.Cell()
+        cell.single("'written-by-restricted-code'")
+        cell.single("None")
+        cell.single("x = 5")
+        cell.single("x * 2")
+    finally:
+        sys.displayhook = old_hook
+    assert calls == []
+    assert builtins._ is marker  # type: ignore[attr-defined]
+    assert cell.output == "'written-by-restricted-code'\n10\n"
+    assert cell.eval("_") == 10
+
+
+def test_tracebacks_point_at_the_snippet() -> None:
+    cell = pc.Cell()
+    with pytest.raises(ZeroDivisionError) as info:
+        cell.exec("x = 1\ndef f():\n    return 1 / 0\nf()\n", filename="<snippet>")
+    frames = [f for f in traceback.extract_tb(info.value.__traceback__) if f.filename == "<snippet>"]
+    assert [f.lineno for f in frames] == [4, 3]
+    assert frames[-1].line == "return 1 / 0"
+
+
+def test_cells_do_not_share_state() -> None:
+    a, b = pc.Cell(), pc.Cell()
+    a.exec("def len(x):\n    return 42\nimport math\nshared = 1")
+    assert b.eval("len([1, 2, 3])") == 3
+    with pytest.raises(NameError):
+        b.eval("shared")
+    assert a.namespace["__builtins__"] is not b.namespace["__builtins__"]
+    assert a.eval("math") is not b.exec("import math")["math"]
+
+
+def test_namespace_persists_within_a_cell_and_eval_sees_it() -> None:
+    cell = pc.Cell(globals={"config": {"rate": 2}})
+    ns = cell.exec("def twice(v):\n    return v * config['rate']")
+    assert ns is cell.namespace and "twice" in ns
+    assert cell.eval("twice(21)") == 42
+
+
+def test_supervisor_globals_must_be_plain_names() -> None:
+    with pytest.raises(pc.PolicyError):
+        pc.Cell(globals={"__builtins__": {}})
+    with pytest.raises(pc.PolicyError):
+        pc.Cell(globals={"not an identifier": 1})
+
+
+def test_print_goes_to_the_given_stream() -> None:
+    import io
+
+    out = io.StringIO()
+    cell = pc.Cell(stdout=out)
+    cell.exec("print('hi', 2)")
+    assert out.getvalue() == "hi 2\n" and cell.output == ""
