@@ -108,7 +108,7 @@ def test_vars_and_dir_are_filtered_copies() -> None:
     assert {"__dict__", "__weakref__", "__init_subclass__", "__reduce__"}.isdisjoint(ns["d"])
     assert ".paddedcell.owner" not in ns["d"]
     assert "pi" in ns["m"] and "__loader__" not in ns["m"]
-    assert "real" in ns["dm"] and "__class__" not in ns["dm"]
+    assert "real" in ns["dm"] and "__getattribute__" not in ns["dm"] and "__class__" in ns["dm"]
 
 
 def test_class_of_never_returns_the_real_type() -> None:
