@@ -66,10 +66,15 @@ def test_same_output_as_cpython(source: str) -> None:
     assert run_cell(source) == run_plain(source)
 
 
-def test_namedtuple_api_names_need_ownership() -> None:
-    # `_asdict` is private; the namedtuple class was made by the module, not the cell.
+def test_namedtuple_api_is_readable_but_other_private_names_are_not() -> None:
+    source = ("from collections import namedtuple\nP = namedtuple('P', 'x y', defaults=[0])\n"
+              "p = P(1)\nprint(p._asdict(), p._replace(x=5), P._fields, P._make([3, 4]),"
+              " P._field_defaults)")
+    assert run_cell(source) == run_plain(source)
     with pytest.raises(pc.AttributeDenied):
-        run_cell("from collections import namedtuple\nP = namedtuple('P', 'x')\nP(1)._asdict()")
+        run_cell("from collections import namedtuple\nP = namedtuple('P', 'x')\nP(1)._other")
+    with pytest.raises(pc.AttributeDenied):
+        run_cell("class T(tuple): pass\nimport json\njson._asdict")
 
 
 @pytest.mark.parametrize(("source", "kind", "code"), [

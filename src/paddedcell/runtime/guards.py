@@ -48,6 +48,18 @@ _CLASS_NAMESPACE_DUNDERS = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS | frozenset
 )
 
 
+#: The documented API of namedtuple classes, which carries a leading underscore only to stay
+#: clear of field names.
+NAMEDTUPLE_API = frozenset({"_asdict", "_replace", "_fields", "_make", "_field_defaults"})
+
+
+def _namedtuple_api(obj: Any, name: str) -> bool:
+    if name not in NAMEDTUPLE_API:
+        return False
+    cls = obj if isinstance(obj, _real_type) else _real_type(obj)
+    return issubclass(cls, tuple) and "_fields" in _class_dict(cls)
+
+
 def _type_name(obj: Any) -> str:
     return _real_type(obj).__name__
 
@@ -132,7 +144,7 @@ class Guards:
         if access.denied:
             self.deny_read(obj, name, access)
         if access is Access.PRIVATE:
-            if not self.owns(obj):
+            if not self.owns(obj) and not _namedtuple_api(obj, name):
                 self.deny_read(obj, name, access)
         elif access is Access.INIT:
             # Re-running `__init__` on an object is a write: only the cell's own objects, and
