@@ -121,3 +121,45 @@ def test_future_annotations_is_allowed() -> None:
     cell = pc.Cell()
     cell.exec("from __future__ import annotations\ndef f(x: Undefined) -> int:\n    return x\nr = f(2)")
     assert cell.namespace["r"] == 2
+
+
+def test_no_shared_mutable_state_is_reachable_from_default_views() -> None:
+    """Public module attributes and public class attributes (through the MRO) of everything a
+    default view hands out must not be mutable containers shared between cells (and so with
+    the host): two cells must never reach the same one."""
+    import collections
+
+    mutable = (list, dict, set, bytearray, collections.deque)
+
+    def reachable(cell: pc.Cell) -> dict[str, object]:
+        found: dict[str, object] = {}
+        for grant in pc.Policy.preset("default").modules:
+            view = cell.modules.view(grant.name)
+            for name, value in vars(view).items():
+                if name.startswith("_"):
+                    continue
+                if isinstance(value, mutable):
+                    found[f"{grant.name}.{name}"] = value
+                if isinstance(value, type):
+                    for cls in value.__mro__:
+                        for key, attr in vars(cls).items():
+                            if not key.startswith("_") and isinstance(attr, mutable):
+                                found[f"{grant.name}.{name} ({cls.__qualname__}.{key})"] = attr
+        return found
+
+    first, second = reachable(pc.Cell()), reachable(pc.Cell())
+    shared = [k for k, v in first.items() if any(v is w for w in second.values())]
+    assert shared == []
+
+
+def test_text_wrapper_state_is_per_cell() -> None:
+    import textwrap
+
+    before = dict(textwrap.TextWrapper.unicode_whitespace_trans)
+    cell = pc.Cell()
+    cell.exec("import textwrap\ntextwrap.TextWrapper.unicode_whitespace_trans[ord('a')] = ord('b')\n"
+              "w = textwrap.TextWrapper(width=10)\nr = w.wrap('aaa aaa aaa')")
+    assert textwrap.TextWrapper.unicode_whitespace_trans == before
+    assert pc.Cell().eval("1") == 1
+    with pytest.raises(pc.AttributeDenied):
+        cell.exec("textwrap.TextWrapper.width = 5")

@@ -50,7 +50,8 @@ _CLASS_NAMESPACE_DUNDERS = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS | frozenset
 
 #: The documented API of namedtuple classes, which carries a leading underscore only to stay
 #: clear of field names.
-NAMEDTUPLE_API = frozenset({"_asdict", "_replace", "_fields", "_make", "_field_defaults"})
+NAMEDTUPLE_API = frozenset({"_asdict", "_replace", "_fields", "_make"})
+# (`_field_defaults` is left out: it is the class's own dict, shared with the host.)
 
 
 def _namedtuple_api(obj: Any, name: str) -> bool:

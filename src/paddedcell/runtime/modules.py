@@ -76,6 +76,22 @@ _RANDOM_METHODS = frozenset(
 )
 
 
+def _private_text_wrapper(real: types.ModuleType) -> Any:
+    # A per-cell copy of the class (not a subclass: `mro()` would lead back to the shared
+    # one), so its class-level translation dict is not shared with the host.
+    base = real.TextWrapper
+    assert base.__bases__ == (object,)
+    namespace = {k: v for k, v in vars(base).items() if k not in ("__dict__", "__weakref__")}
+    namespace["unicode_whitespace_trans"] = dict(base.unicode_whitespace_trans)
+    return type("TextWrapper", (object,), namespace)
+
+
+#: Module attributes every cell gets its own copy of, whatever the supervisor passes.
+BUILTIN_SPECIALS: dict[tuple[str, str], Callable[[types.ModuleType], Any]] = {
+    ("textwrap", "TextWrapper"): _private_text_wrapper,
+}
+
+
 def validate_policy_modules(policy: Policy) -> None:
     """Raise PolicyError for grants that can never be honoured safely."""
     for grant in policy.modules:
@@ -98,7 +114,7 @@ class ModuleTable:
         self.policy = policy
         self.namespace = namespace
         self.views: dict[str, types.ModuleType] = {}
-        self._specials = specials or {}
+        self._specials = {**BUILTIN_SPECIALS, **(specials or {})}
         self._random: _random.Random | None = None
 
     # -- views --------------------------------------------------------------------------------
