@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import run_cell, run_plain
 
 import paddedcell as pc
+from helpers import run_cell, run_plain
 
 CORPUS = sorted((Path(__file__).parent / "benign").glob("*.py"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import Expected, assert_violations
 
 CASES: list[tuple[str, Expected]] = [

@@ -117,7 +117,7 @@ class Cell:
 
     def _run(self, code: types.CodeType, source: str, filename: str) -> Any:
         try:
-            return eval(code, self.namespace)  # noqa: S307 - restricted code, cell globals
+            return eval(code, self.namespace)
         except Exception:
             _remember_source(filename, source)
             raise

@@ -90,11 +90,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"{args.file}: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # the cell's own error: show only the cell's frames
-        tb = exc.__traceback__
-        while tb is not None and tb.tb_frame.f_code.co_filename != args.file:
-            tb = tb.tb_next
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == args.file]
         sys.stdout.flush()
-        traceback.print_exception(type(exc), exc, tb, file=sys.stderr)
+        print("Traceback (most recent call last):", file=sys.stderr)
+        print("".join(traceback.format_list(frames)), end="", file=sys.stderr)
+        print("".join(traceback.format_exception_only(type(exc), exc)), end="", file=sys.stderr)
         return 1
     return 0
 

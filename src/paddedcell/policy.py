@@ -219,7 +219,7 @@ class _Reader:
         return value
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load_preset(name: str) -> Policy:
     # Policies are immutable, so one instance per preset can be shared by every caller.
     path = resources.files("paddedcell") / "policies" / f"{name}.toml"

@@ -96,7 +96,7 @@ class _Ctx(NamedTuple):
 
     parent: ast.AST | None
     field: str | None
-    index: int
+    slot: int
     scope: ast.AST
 
 
@@ -216,15 +216,15 @@ def _attribute(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
         if access.denied:
             w.report(denial_rule(access), node, name=name)
         elif access in _READ_ACCESS:
-            w.site(READ, node, ctx.parent, ctx.field, ctx.index)
+            w.site(READ, node, ctx.parent, ctx.field, ctx.slot)
         elif access in _GETATTR_ACCESS:
-            w.site(GETATTR, node, ctx.parent, ctx.field, ctx.index)
+            w.site(GETATTR, node, ctx.parent, ctx.field, ctx.slot)
         return
     access = write_allowed_name(name)
     if access.denied:
         w.report(denial_rule(access), node, name=name)
         return
-    w.site(WRITE, node, ctx.parent, ctx.field, ctx.index)
+    w.site(WRITE, node, ctx.parent, ctx.field, ctx.slot)
 
 
 @_on(ast.AugAssign)
@@ -250,7 +250,7 @@ def _import(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
             w.report("PC102", alias, name=alias.asname)
             bad = True
     if not bad:
-        w.site(IMPORT, node, ctx.parent, ctx.field, ctx.index)
+        w.site(IMPORT, node, ctx.parent, ctx.field, ctx.slot)
 
 
 @_on(ast.ImportFrom)
@@ -275,7 +275,7 @@ def _import_from(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
                 w.report("PC102", alias, name=name)
                 bad = True
     if not bad:
-        w.site(IMPORT, node, ctx.parent, ctx.field, ctx.index)
+        w.site(IMPORT, node, ctx.parent, ctx.field, ctx.slot)
 
 
 # --- the walk ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ calls, subscripts and arithmetic are left as native bytecode.
 from __future__ import annotations
 
 import ast
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .check import GETATTR, IMPORT, READ, WRITE, Site
 
@@ -57,7 +57,7 @@ def _call(guard: str, *args: ast.expr) -> ast.Call:
     return ast.Call(func=ast.Name(id=guard, ctx=ast.Load()), args=list(args), keywords=[])
 
 
-def _const(value: object) -> ast.Constant:
+def _const(value: Any) -> ast.Constant:
     return ast.Constant(value=value)
 
 
@@ -93,7 +93,7 @@ def _import_stmt(node: ast.Import | ast.ImportFrom) -> ast.stmt:
     return _at(ast.If(test=_const(True), body=stmts, orelse=[]), node)
 
 
-def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.AST:
+def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.Module | ast.Expression:
     """Apply the guards to `tree` in place and return the tree to compile.
 
     Sites arrive in pre-order; applying them in reverse handles children before parents, so a
@@ -122,4 +122,5 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.AST:
                 stmt = _at(ast.Expr(value=_call(G_DISPLAY, stmt.value)), stmt)
             body.append(stmt)
         return ast.Module(body=body, type_ignores=[])
+    assert isinstance(tree, (ast.Module, ast.Expression))
     return tree

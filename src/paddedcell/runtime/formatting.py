@@ -8,7 +8,7 @@ is formatted by a `string.Formatter` whose attribute steps go through the cell's
 
 from __future__ import annotations
 
-import _string
+import _string  # type: ignore[import-not-found]  # CPython's format parser; no stubs
 import string
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
@@ -70,7 +70,7 @@ def guarded_format(getattr_guard: AttrGetter, text: str, args: tuple[Any, ...],
 class BoundFormat:
     """What `s.format` / `s.format_map` gives a cell: the method with checked field names."""
 
-    __slots__ = ("_text", "_guard", "_map")
+    __slots__ = ("_guard", "_map", "_text")
 
     def __init__(self, text: str, guard: AttrGetter, use_map: bool) -> None:
         self._text = text

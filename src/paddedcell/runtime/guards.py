@@ -119,7 +119,7 @@ class Guards:
         if _class_dict(cls).get(OWNER_KEY) is token:
             return True
         if cls is FunctionType:
-            return obj.__globals__ is self.namespace  # type: ignore[no-any-return]
+            return obj.__globals__ is self.namespace
         if isinstance(obj, _real_type):
             return _class_dict(obj).get(OWNER_KEY) is token
         if cls is super:

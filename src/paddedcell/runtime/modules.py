@@ -149,7 +149,7 @@ class ModuleTable:
             return special(real)
         if dotted == "random" and name in _RANDOM_METHODS:
             if self._random is None:
-                self._random = _random.Random()
+                self._random = _random.Random()  # noqa: S311 - the cell asked for random, not crypto
             return getattr(self._random, name, _MISSING)
         value = getattr(real, name, _MISSING)
         if isinstance(value, types.ModuleType):
