@@ -81,7 +81,7 @@ def test_show_prints_guarded_source(tmp_path: Path) -> None:
     prog.write_text("class A:\n    def f(self):\n        return self._x\n")
     proc = cli("show", str(prog))
     assert proc.returncode == 0
-    assert "return .read(self, '_x')._x" in proc.stdout
+    assert "return (self if .type(self) in .owned else .read(self, '_x'))._x" in proc.stdout
 
 
 def test_rules_and_explain() -> None:

@@ -31,7 +31,7 @@ HOSTILE = {
     "nul-byte": "'x = 1\\0'",
     "lone-surrogate": "'x = \"\\ud800\"'",
     "subscript-chain": "'x' + '[0]' * 5000",
-    "nested-fstrings": "'f\"{' * 30 + 'x' + '}\"' * 30",
+    "nested-fstrings": "'f\"{' * 300 + 'x' + '}\"' * 300",
     "many-nodes": "'x = [' + '1,' * 250_000 + ']'",
 }
 

@@ -108,8 +108,8 @@ def test_type_parameters() -> None:
 
     if sys.version_info < (3, 12):
         pytest.skip("PEP 695 syntax needs Python 3.12")
-    assert_violations("def f[T](x: T) -> T: return x", [("PC111", 1, 0)])
-    assert_violations("class A[T]: pass", [("PC111", 1, 0)])
+    assert_violations("def f[T](x: T) -> T: return x", [("PC111", 1, 6)])
+    assert_violations("class A[T, *Ts, **P]: pass", [("PC111", 1, 8), ("PC111", 1, 11), ("PC111", 1, 16)])
     assert_violations("type X = int", [("PC111", 1, 0)])
 
 

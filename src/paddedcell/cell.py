@@ -22,7 +22,9 @@ from .compiler.rewrite import (
     G_IMPORT,
     G_IMPORT_FROM,
     G_IMPORT_STAR,
+    G_OWNED,
     G_READ,
+    G_TYPE,
     G_WRITE,
 )
 from .errors import CellExit, LimitExceeded, PolicyError
@@ -87,6 +89,8 @@ class Cell:
                 G_IMPORT_FROM: modules.import_from,
                 G_IMPORT_STAR: modules.import_star,
                 G_DISPLAY: self._display,
+                G_TYPE: type,
+                G_OWNED: guards.owned_types,
             }
         )
         self.builtins = table

@@ -7,6 +7,7 @@ decides what an attribute name may do; the static checker, the rewriter and the 
 
 from __future__ import annotations
 
+import _string  # type: ignore[import-not-found]  # CPython's format parser; no stubs
 import enum
 import unicodedata
 from dataclasses import dataclass
@@ -340,6 +341,25 @@ def classify_attribute(name: str) -> Access:
     if name.startswith("_"):
         return Access.PRIVATE
     return _SPECIAL_PUBLIC.get(name, Access.ALLOW)
+
+
+@lru_cache(maxsize=2048)
+def format_string_is_plain(fmt: str) -> bool:
+    """True when every `.attr` step of every field in a `str.format` string (nested format
+    specs included) is an `Access.ALLOW` name, so the real `str.format` can run unguarded.
+    Malformed strings count as not plain: the guarded formatter reports their error."""
+    try:
+        for _literal, field, spec, _conv in _string.formatter_parser(fmt):
+            if field is not None:
+                _first, rest = _string.formatter_field_name_split(field)
+                for is_attr, key in rest:
+                    if is_attr and classify_attribute(key) is not Access.ALLOW:
+                        return False
+            if spec and not format_string_is_plain(spec):
+                return False
+    except ValueError:
+        return False
+    return True
 
 
 def write_allowed_name(name: str) -> Access:

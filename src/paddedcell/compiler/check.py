@@ -20,6 +20,7 @@ from ..rules import (
     Access,
     classify_attribute,
     denial_rule,
+    format_string_is_plain,
     is_dunder,
     rule,
     write_allowed_name,
@@ -27,12 +28,13 @@ from ..rules import (
 from .syntax import DENIED_BY_RULE, reviewed_table
 
 #: Rewrite site kinds (what the rewriter does at a node).
-READ = "read"  # wrap the Attribute's object in `.read(obj, name)` (private, init, exc-obj)
+READ = "read"  # wrap the Attribute's object in `.read(obj, name)` (init, exc-obj, register)
+READ_PRIVATE = "read-private"  # like READ, for `_x`: ownership alone decides
 GETATTR = "getattr"  # replace the Attribute by `.getattr(obj, name)` (format, __class__)
 WRITE = "write"  # wrap the Attribute's object in `.write(obj, name)` (store, delete)
 IMPORT = "import"  # replace an import statement by guarded calls
 
-_READ_ACCESS = frozenset({Access.PRIVATE, Access.INIT, Access.EXC_OBJ, Access.ABC_REGISTER})
+_READ_ACCESS = frozenset({Access.INIT, Access.EXC_OBJ, Access.ABC_REGISTER})
 _GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS})
 _NAME_LOADS = frozenset({"__name__", "__debug__"})
 _CLASS_BODY_NAMES = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS
@@ -185,8 +187,7 @@ def _function(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
     if is_dunder(node.name) and not (_in_class_body(ctx) and node.name in SAFE_SPECIAL_METHODS):
         w.report("PC104", node, name=node.name)
-    if getattr(node, "type_params", None):
-        w.report("PC111", node, name="a type parameter")
+    # Type parameters (3.12+) are TypeVar/ParamSpec/TypeVarTuple nodes: PC111 at each one.
 
 
 @_on(ast.ClassDef)
@@ -195,8 +196,6 @@ def _class(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     _dunder_binding(node.name, node, w)
     for kw in node.keywords:
         w.report("PC105", kw, name=kw.arg or "**")
-    if getattr(node, "type_params", None):
-        w.report("PC111", node, name="a type parameter")
 
 
 @_on(ast.comprehension)
@@ -215,8 +214,12 @@ def _attribute(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
         access = classify_attribute(name)
         if access.denied:
             w.report(denial_rule(access), node, name=name)
+        elif access is Access.PRIVATE:
+            w.site(READ_PRIVATE, node, ctx.parent, ctx.field, ctx.slot)
         elif access in _READ_ACCESS:
             w.site(READ, node, ctx.parent, ctx.field, ctx.slot)
+        elif access is Access.FORMAT and _plain_literal(node.value):
+            return  # `'{} {x}'.format(...)` on a literal whose fields are plain: native
         elif access in _GETATTR_ACCESS:
             w.site(GETATTR, node, ctx.parent, ctx.field, ctx.slot)
         return
@@ -225,6 +228,11 @@ def _attribute(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
         w.report(denial_rule(access), node, name=name)
         return
     w.site(WRITE, node, ctx.parent, ctx.field, ctx.slot)
+
+
+def _plain_literal(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is str \
+        and format_string_is_plain(node.value)
 
 
 @_on(ast.AugAssign)

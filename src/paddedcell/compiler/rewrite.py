@@ -6,9 +6,16 @@ calls, subscripts and arithmetic are left as native bytecode.
 
 | site    | before            | after                                   |
 |---------|-------------------|-----------------------------------------|
-| read    | `o._x`            | `.read(o, '_x')._x`   (ownership check)  |
+| read    | `f()._x`          | `.read(f(), '_x')._x`   (ownership check) |
+| read    | `o._x` (a name)   | `(o if .type(o) in .owned else .read(o, '_x'))._x` |
 | getattr | `s.format`        | `.getattr(s, 'format')`                  |
-| write   | `o.x = v`         | `.write(o, 'x').x = v` (evaluation order kept) |
+| write   | `f().x = v`       | `.write(f(), 'x').x = v` (evaluation order kept) |
+| write   | `o.x = v` (a name)| `(o if .type(o) in .owned else .write(o, 'x')).x = v` |
+
+When the object is a plain name, the common case (an instance of a class the cell defined) is
+decided inline by a C-level set lookup, with no Python call; loading a name twice has no side
+effects. Anything else falls back to the guard, which decides the rest (classes, functions,
+`super()`, denials).
 | import  | `import a.b as c` | `c = .import('a.b', True)`               |
 | single  | `expr` (top level)| `.display(expr)`                         |
 """
@@ -18,7 +25,7 @@ from __future__ import annotations
 import ast
 from typing import Any, TypeVar
 
-from .check import GETATTR, IMPORT, READ, WRITE, Site
+from .check import GETATTR, IMPORT, READ, READ_PRIVATE, WRITE, Site
 
 # The unspellable guard names. A leading dot can never start a Python identifier.
 G_READ = ".read"
@@ -28,8 +35,11 @@ G_IMPORT = ".import"
 G_IMPORT_FROM = ".import_from"
 G_IMPORT_STAR = ".import_star"
 G_DISPLAY = ".display"
+G_TYPE = ".type"  # the real `type`, for the inline ownership test
+G_OWNED = ".owned"  # the set of classes the cell created
 
-GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY)
+GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY,
+               G_TYPE, G_OWNED)
 
 N = TypeVar("N", bound=ast.AST)
 
@@ -59,6 +69,13 @@ def _call(guard: str, *args: ast.expr) -> ast.Call:
 
 def _const(value: Any) -> ast.Constant:
     return ast.Constant(value=value)
+
+
+def _owned_or(name: str, fallback: ast.expr) -> ast.IfExp:
+    """`name if .type(name) in .owned else <fallback>`."""
+    test = ast.Compare(left=_call(G_TYPE, ast.Name(id=name, ctx=ast.Load())), ops=[ast.In()],
+                       comparators=[ast.Name(id=G_OWNED, ctx=ast.Load())])
+    return ast.IfExp(test=test, body=ast.Name(id=name, ctx=ast.Load()), orelse=fallback)
 
 
 def _replace(site: Site, new: ast.AST) -> None:
@@ -102,10 +119,15 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.Module | ast.Exp
     """
     for site in reversed(sites):
         node = site.node
-        if site.kind == READ or site.kind == WRITE:
+        if site.kind in (READ, READ_PRIVATE, WRITE):
             assert isinstance(node, ast.Attribute)
-            guard = G_READ if site.kind == READ else G_WRITE
-            node.value = _at(_call(guard, node.value, _const(node.attr)), node.value)
+            guard = G_WRITE if site.kind == WRITE else G_READ
+            obj = node.value
+            call = _call(guard, obj, _const(node.attr))
+            if site.kind != READ and isinstance(obj, ast.Name):
+                node.value = _at(_owned_or(obj.id, call), obj)
+            else:
+                node.value = _at(call, obj)
         elif site.kind == GETATTR:
             assert isinstance(node, ast.Attribute)
             _replace(site, _at(_call(G_GETATTR, node.value, _const(node.attr)), node))

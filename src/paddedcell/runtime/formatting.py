@@ -11,34 +11,16 @@ from __future__ import annotations
 import _string  # type: ignore[import-not-found]  # CPython's format parser; no stubs
 import string
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
 from types import BuiltinMethodType
 from typing import Any
 
-from ..rules import Access, classify_attribute
+from ..rules import format_string_is_plain
 
 #: The guard a formatter calls for each `.attr` step: (obj, name) -> value.
 AttrGetter = Callable[[Any, str], Any]
 
 _STR_FORMAT = str.format
 _STR_FORMAT_MAP = str.format_map
-
-
-@lru_cache(maxsize=2048)
-def _plain(fmt: str) -> bool:
-    """True when every attribute step in every field (nested specs too) is a plain name."""
-    try:
-        for _literal, field, spec, _conv in _string.formatter_parser(fmt):
-            if field is not None:
-                _first, rest = _string.formatter_field_name_split(field)
-                for is_attr, key in rest:
-                    if is_attr and classify_attribute(key) is not Access.ALLOW:
-                        return False
-            if spec and not _plain(spec):
-                return False
-    except ValueError:
-        return False  # malformed: let the guarded formatter raise the error
-    return True
 
 
 class _GuardedFormatter(string.Formatter):
@@ -62,7 +44,7 @@ def guarded_format(getattr_guard: AttrGetter, text: str, args: tuple[Any, ...],
                    kwargs: Mapping[str, Any], use_map: bool) -> str:
     """Format `text` like `str.format` (or `format_map` when `use_map`), checking fields."""
     fmt = _exact(text)
-    if _plain(fmt):
+    if format_string_is_plain(fmt):
         return _STR_FORMAT_MAP(text, kwargs) if use_map else _STR_FORMAT(text, *args, **kwargs)
     return _GuardedFormatter(getattr_guard).vformat(fmt, args, kwargs)
 

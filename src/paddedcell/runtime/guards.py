@@ -2,7 +2,8 @@
 
 One `Guards` per cell. Every decision about a name goes through `rules.classify_attribute`, the
 same function the static checker uses. Ownership: the cell owns instances of classes it
-created (marked under a key no source can spell), those classes, and its own functions.
+created (kept in `owned_types`, a set the rewritten code also tests inline), those classes,
+and its own functions. The set holds the classes for the cell's lifetime.
 """
 
 from __future__ import annotations
@@ -23,9 +24,6 @@ from ..rules import (
 )
 from .formatting import wrap_format
 
-#: Class attribute that marks a class as created by a cell; the value is the cell's token.
-OWNER_KEY = ".paddedcell.owner"
-
 _real_type = builtins.type
 _real_getattr = builtins.getattr
 _real_setattr = builtins.setattr
@@ -35,7 +33,6 @@ _real_dir = builtins.dir
 _real_build_class = builtins.__build_class__
 # The class's own namespace, read through `type`'s descriptor so no metaclass can fake it.
 _class_dict = _real_type.__dict__["__dict__"].__get__
-_set_class_attr = _real_type.__setattr__
 
 #: Metaclasses a cell class may end up with. Others (EnumType, custom ones) run host hooks
 #: with the namespace, `__prepare__` and so on.
@@ -108,20 +105,20 @@ class Guards:
 
     def __init__(self, namespace: dict[str, Any]) -> None:
         self.namespace = namespace
-        self.token = object()
+        self.owned_types: set[type] = set()
         self.type = CellType(self)
 
     # -- ownership -----------------------------------------------------------------------------
     def owns(self, obj: Any) -> bool:
         """True for instances of the cell's classes, those classes and the cell's functions."""
         cls = _real_type(obj)
-        token = self.token
-        if _class_dict(cls).get(OWNER_KEY) is token:
+        owned = self.owned_types
+        if cls in owned:
             return True
         if cls is FunctionType:
             return obj.__globals__ is self.namespace
         if isinstance(obj, _real_type):
-            return _class_dict(obj).get(OWNER_KEY) is token
+            return obj in owned
         if cls is super:
             return self.owns(obj.__thisclass__)
         return False
@@ -305,7 +302,7 @@ class Guards:
             namespace["__match_args__"] = self._checked_names(namespace["__match_args__"],
                                                               "__match_args__", allow_private=True)
         cls = meta(name, bases, namespace)
-        _set_class_attr(cls, OWNER_KEY, self.token)
+        self.owned_types.add(cls)
         return cls
 
     def _checked_names(self, value: Any, what: str, allow_private: bool) -> tuple[str, ...]:

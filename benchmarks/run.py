@@ -1,0 +1,242 @@
+"""Side-by-side benchmarks: plain CPython, paddedcell and RestrictedPython, in one run.
+
+    python3 benchmarks/run.py            # full run: table on stdout, JSON in benchmarks/results/
+    python3 benchmarks/run.py --quick    # one short round each, to prove the suite works
+
+Every figure is a median of several rounds, reported with its ratio to plain CPython measured
+in the same run. RestrictedPython is wired as its documentation shows (safe_builtins,
+safer_getattr, full_write_guard, the unpack guards, _getiter_, _inplacevar_, a print
+collector); where it rejects or fails a workload, the table says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import builtins
+import json
+import math
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+import paddedcell as pc  # noqa: E402
+from paddedcell.compiler import CACHE, compile_full  # noqa: E402
+from workloads import RUNTIME, plugin_module  # noqa: E402
+
+try:
+    import RestrictedPython as rp
+    from RestrictedPython import Guards as rp_guards
+    from RestrictedPython import PrintCollector, limited_builtins, safe_builtins, utility_builtins
+except ImportError:  # pragma: no cover - dev extra not installed
+    rp = None
+
+
+def _median_time(fn: Callable[[], object], rounds: int, inner: int = 1) -> float:
+    """Median seconds per call of `fn` over `rounds` rounds of `inner` calls each."""
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(inner):
+            fn()
+        samples.append((time.perf_counter() - start) / inner)
+    return statistics.median(samples)
+
+
+# --- the three systems --------------------------------------------------------------------
+def plain_compile(src: str) -> Any:
+    return compile(src, "<bench>", "exec")
+
+
+def plain_run(code: Any) -> dict[str, Any]:
+    ns: dict[str, Any] = {"__builtins__": builtins, "__name__": "__main__"}
+    exec(code, ns)
+    return ns
+
+
+def rp_globals() -> dict[str, Any]:
+    assert rp is not None
+    return {
+        "__builtins__": {**safe_builtins, **limited_builtins, **utility_builtins},
+        "__name__": "restricted",
+        "__metaclass__": type,
+        "_getattr_": rp_guards.safer_getattr,
+        "_write_": rp_guards.full_write_guard,
+        "_getiter_": iter,
+        "_getitem_": lambda obj, key: obj[key],
+        "_iter_unpack_sequence_": rp_guards.guarded_iter_unpack_sequence,
+        "_unpack_sequence_": rp_guards.guarded_unpack_sequence,
+        "_inplacevar_": _rp_inplacevar,
+        "_print_": PrintCollector,
+    }
+
+
+def _rp_inplacevar(op: str, x: Any, y: Any) -> Any:
+    # The documented shape of an _inplacevar_: apply the in-place operator.
+    import operator
+
+    ops = {"+=": operator.iadd, "-=": operator.isub, "*=": operator.imul, "/=": operator.itruediv,
+           "//=": operator.ifloordiv, "%=": operator.imod, "**=": operator.ipow}
+    return ops[op](x, y)
+
+
+def rp_compile(src: str) -> Any:
+    assert rp is not None
+    return rp.compile_restricted(src, "<bench>", "exec")
+
+
+def rp_run(code: Any) -> dict[str, Any]:
+    ns = rp_globals()
+    exec(code, ns)
+    return ns
+
+
+# --- measurements -------------------------------------------------------------------------
+def bench_runtime(rounds: int) -> list[dict[str, Any]]:
+    rows = []
+    policy = pc.Policy.preset("default")
+    for name, src in RUNTIME.items():
+        code = plain_compile(src)
+        expected = plain_run(code)["result"]
+        row: dict[str, Any] = {"workload": name}
+        row["plain_s"] = _median_time(lambda code=code: plain_run(code), rounds)
+
+        pc.compile_restricted(src, "<bench>", "exec", policy)  # warm the cache
+
+        def run_cell(src: str = src) -> None:
+            pc.Cell(policy).exec(src, "<bench>")
+
+        got = pc.Cell(policy).exec(src, "<bench>")["result"]
+        assert got == expected, (name, got, expected)
+        row["paddedcell_s"] = _median_time(run_cell, rounds)
+        row["paddedcell_ratio"] = row["paddedcell_s"] / row["plain_s"]
+
+        if rp is None:
+            row["restrictedpython"] = "not installed"
+        else:
+            try:
+                rcode = rp_compile(src)
+                rgot = rp_run(rcode)["result"]
+                if rgot != expected:
+                    raise AssertionError(f"computed {rgot!r}, expected {expected!r}")
+                row["restrictedpython_s"] = _median_time(lambda rcode=rcode: rp_run(rcode), rounds)
+                row["restrictedpython_ratio"] = row["restrictedpython_s"] / row["plain_s"]
+            except Exception as exc:  # RP rejects or fails this workload: say which way
+                row["restrictedpython"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:70]}"
+        rows.append(row)
+    return rows
+
+
+def bench_compile(rounds: int, sizes: list[int]) -> list[dict[str, Any]]:
+    rows = []
+    policy = pc.Policy.preset("default")
+    for lines in sizes:
+        src = plugin_module(lines)
+        row: dict[str, Any] = {"lines": src.count("\n")}
+        inner = max(1, 2000 // lines)
+        row["plain_s"] = _median_time(lambda src=src: plain_compile(src), rounds, inner)
+        row["miss_s"] = _median_time(
+            lambda src=src: compile_full(src, "<bench>", "exec", policy), rounds, inner)
+        pc.compile_restricted(src, "<bench>", "exec", policy)
+        row["hit_s"] = _median_time(
+            lambda src=src: pc.compile_restricted(src, "<bench>", "exec", policy), rounds, 200)
+        row["miss_ratio"] = row["miss_s"] / row["plain_s"]
+        if rp is not None:
+            row["rp_s"] = _median_time(lambda src=src: rp_compile(src), rounds, inner)
+            row["rp_ratio"] = row["rp_s"] / row["plain_s"]
+            row["miss_vs_rp"] = row["rp_s"] / row["miss_s"]
+            row["hit_vs_rp"] = row["rp_s"] / row["hit_s"]
+        rows.append(row)
+    return rows
+
+
+def bench_cell(rounds: int) -> dict[str, Any]:
+    policy = pc.Policy.preset("default")
+    pc.Cell(policy)
+    out: dict[str, Any] = {}
+    out["cell_create_us"] = _median_time(lambda: pc.Cell(policy), rounds, 2000) * 1e6
+    formula = "price * qty * (1 + tax) - discount"
+    values = {"price": 9.5, "qty": 3, "tax": 0.2, "discount": 1.0}
+    cell = pc.Cell(policy, globals=values)
+    code = compile(formula, "<f>", "eval")
+    ns = {"__builtins__": builtins, **values}
+    assert cell.eval(formula) == eval(code, ns)
+    out["formula_plain_us"] = _median_time(lambda: eval(code, ns), rounds, 20000) * 1e6
+    out["formula_cell_us"] = _median_time(lambda: cell.eval(formula), rounds, 20000) * 1e6
+    out["formula_ratio"] = out["formula_cell_us"] / out["formula_plain_us"]
+    return out
+
+
+def geomean(values: list[float]) -> float:
+    return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
+
+
+def render(report: dict[str, Any]) -> str:
+    lines = [f"paddedcell benchmarks: Python {report['python']} on {report['machine']}",
+             f"RestrictedPython {report['restrictedpython']}", ""]
+    lines.append(f"{'runtime workload':<22}{'plain ms':>10}{'paddedcell':>12}{'RestrictedPython':>34}")
+    for r in report["runtime"]:
+        rp_cell = (f"{r['restrictedpython_ratio']:.2f}x" if "restrictedpython_ratio" in r
+                   else r.get("restrictedpython", "-"))
+        lines.append(f"{r['workload']:<22}{r['plain_s'] * 1e3:>10.2f}"
+                     f"{r['paddedcell_ratio']:>11.2f}x  {rp_cell:>32}")
+    lines.append(f"{'geometric mean':<22}{'':>10}{report['runtime_geomean']:>11.2f}x")
+    lines.append("")
+    lines.append(f"{'compile lines':<14}{'plain ms':>10}{'miss':>9}{'hit us':>9}{'RP':>8}"
+                 f"{'miss vs RP':>12}{'hit vs RP':>11}")
+    for r in report["compile"]:
+        rp_part = (f"{r['rp_ratio']:>7.2f}x{r['miss_vs_rp']:>11.1f}x{r['hit_vs_rp']:>10.0f}x"
+                   if "rp_ratio" in r else "")
+        lines.append(f"{r['lines']:<14}{r['plain_s'] * 1e3:>10.2f}{r['miss_ratio']:>8.2f}x"
+                     f"{r['hit_s'] * 1e6:>9.2f}{rp_part}")
+    c = report["cell"]
+    lines += ["", f"Cell() creation: {c['cell_create_us']:.1f} us",
+              f"formula eval: plain {c['formula_plain_us']:.2f} us, cell.eval "
+              f"{c['formula_cell_us']:.2f} us ({c['formula_ratio']:.2f}x)"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one short round (CI smoke run)")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--json", type=Path, default=HERE / "results" / "latest.json")
+    args = parser.parse_args(argv)
+    rounds = 1 if args.quick else args.rounds
+    sizes = [10, 100] if args.quick else [10, 100, 1000, 10000]
+    CACHE.clear()
+    report: dict[str, Any] = {
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {platform.system()}",
+        "restrictedpython": getattr(rp, "__version__", None) or _rp_version(),
+        "rounds": rounds,
+        "runtime": bench_runtime(rounds),
+        "compile": bench_compile(rounds, sizes),
+        "cell": bench_cell(rounds),
+    }
+    report["runtime_geomean"] = geomean([r["paddedcell_ratio"] for r in report["runtime"]])
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2))
+    print(render(report))
+    print(f"\nJSON: {args.json}")
+    return 0
+
+
+def _rp_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("RestrictedPython")
+    except Exception:
+        return "not installed"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
