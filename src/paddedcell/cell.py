@@ -36,6 +36,7 @@ from .runtime.modules import ModuleTable, validate_policy_modules
 
 _real_print = _host_builtins.print
 _validated: set[str] = set()
+_MEMO_SIZE = 64
 
 
 class Cell:
@@ -54,6 +55,7 @@ class Cell:
             validate_policy_modules(policy)
             _validated.add(policy.fingerprint)
         self.policy = policy
+        self._codes: dict[tuple[str, str, str], types.CodeType] = {}
         self._captured = stdout is None
         self.stdout: IO[str] = io.StringIO() if stdout is None else stdout
         namespace: dict[str, Any] = {"__name__": name}
@@ -105,19 +107,42 @@ class Cell:
     # -- running -------------------------------------------------------------------------------
     def exec(self, source: str, filename: str = "<cell>") -> dict[str, Any]:
         """Run `source` in the cell's namespace and return that namespace."""
-        code = compile_restricted(source, filename, "exec", self.policy)
-        self._run(code, source, filename)
+        self._run(self._code(source, filename, "exec"), source, filename)
         return self.namespace
 
     def eval(self, source: str, filename: str = "<cell>") -> Any:
         """Evaluate an expression in the cell's namespace and return its value."""
-        code = compile_restricted(source, filename, "eval", self.policy)
-        return self._run(code, source, filename)
+        # The formula case (one expression evaluated many times) is hot: the memo lookup and
+        # the run are inlined here.
+        code = self._codes.get((source, filename, "eval")) if type(source) is str else None
+        if code is None:
+            code = self._code(source, filename, "eval")
+        try:
+            return eval(code, self.namespace)
+        except Exception:
+            _remember_source(filename, source)
+            raise
+        except LimitExceeded:
+            raise
+        except BaseException as exc:
+            raise _cell_exit(exc, filename, source) from exc
 
     def single(self, source: str, filename: str = "<cell>") -> None:
         """Run one interactive statement; expression values are printed to the cell's stdout."""
-        code = compile_restricted(source, filename, "single", self.policy)
-        self._run(code, source, filename)
+        self._run(self._code(source, filename, "single"), source, filename)
+
+    def _code(self, source: str, filename: str, mode: str) -> types.CodeType:
+        # A small per-cell memo in front of the shared cache: a formula evaluated many times
+        # costs one dict lookup. Only exact str keys (a subclass could fake equality).
+        key = (source, filename, mode)
+        code = self._codes.get(key) if type(source) is str and type(filename) is str else None
+        if code is None:
+            code = compile_restricted(source, filename, mode, self.policy)
+            if len(self._codes) >= _MEMO_SIZE:
+                self._codes.clear()
+            if type(source) is str and type(filename) is str:
+                self._codes[key] = code
+        return code
 
     def _run(self, code: types.CodeType, source: str, filename: str) -> Any:
         try:
@@ -128,9 +153,7 @@ class Cell:
         except LimitExceeded:
             raise
         except BaseException as exc:
-            _remember_source(filename, source)
-            code_value = exc.code if isinstance(exc, SystemExit) else None
-            raise CellExit(type(exc).__name__, code_value) from exc
+            raise _cell_exit(exc, filename, source) from exc
 
     @property
     def output(self) -> str:
@@ -156,6 +179,11 @@ class Cell:
 
     def _is_view(self, obj: Any) -> bool:
         return isinstance(obj, types.ModuleType) and self.modules.views.get(obj.__name__) is obj
+
+
+def _cell_exit(exc: BaseException, filename: str, source: str) -> CellExit:
+    _remember_source(filename, source)
+    return CellExit(type(exc).__name__, exc.code if isinstance(exc, SystemExit) else None)
 
 
 def _remember_source(filename: str, source: str) -> None:

@@ -321,18 +321,24 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
     w = _Walk()
     out = w.out
     table = reviewed_table()
-    children_of: dict[type, tuple[tuple[str, bool], ...]] = {}
+    # Node classes seen to match the table, mapped to their node-bearing fields; anything
+    # else takes the slow path in `_review` every time it appears.
+    known = _KNOWN.setdefault(id(table), {})
     max_depth = limits.depth
     max_nodes = limits.nodes
     # Stack entries: (node, parent, field, index, scope, depth); a _Ctx is built only for
     # the node types that have rules, which keeps the walk cheap on large literals.
     stack: list[tuple[Any, Any, Any, int, Any, int]] = [(tree, None, None, -1, tree, 1)]
+    push = stack.append
+    pop = stack.pop
     leaf_types = _LEAF_TYPES
+    scope_types = _SCOPE_TYPES
     checks = _CHECKS
+    AST = ast.AST
     nodes = 0
     deepest = 0
     while stack:
-        node, parent, pfield, pindex, pscope, depth = stack.pop()
+        node, parent, pfield, pindex, pscope, depth = pop()
         nodes += 1
         if depth > deepest:
             deepest = depth
@@ -343,16 +349,9 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
             w.report("PC004", None, limit=max_nodes)
             break
         cls = type(node)
-        children = children_of.get(cls)
+        children = known.get(cls)
         if children is None:
-            name = cls.__name__
-            fields = table.get(name)
-            if fields is None or node._fields != fields:
-                fields = node._fields
-            children = _child_fields(name, fields)
-            children_of[cls] = children
-        if cls not in _REVIEWED_OK.get(id(table), ()):
-            _review(node, table, w)
+            children = _review(node, table, w, known)
         fns = checks.get(cls)
         if fns is not None:
             if hasattr(node, "lineno"):
@@ -360,34 +359,38 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
             ctx = _Ctx(parent, pfield, pindex, pscope)
             for fn in fns:
                 fn(node, ctx, w)
-        scope = node if cls in _SCOPE_TYPES else pscope
-        child_depth = depth + 1
-        push = stack.append
+        scope = node if cls in scope_types else pscope
+        depth += 1
         for fld, outer in children:
             value = getattr(node, fld, None)
-            child_scope = pscope if outer else scope
+            if value is None:
+                continue
             if type(value) is list:
+                child_scope = pscope if outer else scope
                 for i in range(len(value) - 1, -1, -1):
                     item = value[i]
-                    if type(item) not in leaf_types and isinstance(item, ast.AST):
-                        push((item, node, fld, i, child_scope, child_depth))
-            elif value is not None and type(value) not in leaf_types and isinstance(value, ast.AST):
-                push((value, node, fld, -1, child_scope, child_depth))
+                    if type(item) not in leaf_types and isinstance(item, AST):
+                        push((item, node, fld, i, child_scope, depth))
+            elif type(value) not in leaf_types and isinstance(value, AST):
+                push((value, node, fld, -1, pscope if outer else scope, depth))
     out.nodes = nodes
     out.depth = deepest
     return out
 
 
 _SCOPE_TYPES = frozenset(_SCOPES)
-#: Per table, node classes already seen to match it (so the comparison runs once per class).
-_REVIEWED_OK: dict[int, set[type]] = {}
+#: Per reviewed table: node classes seen to match it, with their node-bearing fields.
+_KNOWN: dict[int, dict[type, tuple[tuple[str, bool], ...]]] = {}
 
 
-def _review(node: ast.AST, table: dict[str, tuple[str, ...]], w: _Walk) -> None:
-    """Report a node whose type or fields are not in the reviewed table."""
+def _review(node: ast.AST, table: dict[str, tuple[str, ...]], w: _Walk,
+            known: dict[type, tuple[tuple[str, bool], ...]]) -> tuple[tuple[str, bool], ...]:
+    """Check a node class against the table (reporting it if it does not match) and return
+    the fields to descend into. Only genuine `ast` classes that match are remembered."""
     cls = type(node)
     name = cls.__name__
     fields = table.get(name)
+    children = _child_fields(name, node._fields)
     if fields is None:
         denied = DENIED_BY_RULE.get(name)
         if denied is not None:
@@ -398,7 +401,8 @@ def _review(node: ast.AST, table: dict[str, tuple[str, ...]], w: _Walk) -> None:
         extra = sorted(set(node._fields) ^ set(fields))
         w.report("PC100", node, kind=name, detail=f" (unreviewed fields: {', '.join(extra)})")
     elif getattr(ast, name, None) is cls:
-        _REVIEWED_OK.setdefault(id(table), set()).add(cls)
+        known[cls] = children
+    return children
 
 
 def iter_rule_ids() -> Iterator[str]:

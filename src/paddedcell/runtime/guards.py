@@ -263,10 +263,7 @@ class Guards:
             self.deny_op("class keywords are not allowed")
         # A non-class "metaclass" makes CPython skip `__prepare__` and call it with the
         # resolved bases and the namespace the body filled.
-        return _real_build_class(func, name, *bases, metaclass=self._class_hook)
-
-    def _class_hook(self, name: str, bases: tuple[Any, ...], namespace: dict[str, Any]) -> Any:
-        return self.make_class(name, bases, namespace)
+        return _real_build_class(func, name, *bases, metaclass=self.make_class)
 
     def make_class(self, name: Any, bases: tuple[Any, ...], namespace: dict[str, Any]) -> Any:
         """Check bases and namespace, create the class, and mark it as the cell's."""
@@ -290,11 +287,13 @@ class Guards:
                                 "a (non-strict) subclass of the metaclasses of all its bases")
         if meta not in ALLOWED_METACLASSES:
             self.deny_op(f"classes with metaclass {meta.__name__!r} cannot be created in a cell")
-        for key in namespace:
+        allowed = _CLASS_NAMESPACE_DUNDERS
+        bad = [k for k in namespace if _real_type(k) is not str or not k.isidentifier()
+               or (k[:2] == "__" and k[-2:] == "__" and k not in allowed)]
+        for key in bad:
             if _real_type(key) is not str or not key.isidentifier():
                 self.deny_op(f"class attribute names must be identifiers, not {key!r}")
-            if is_dunder(key) and key not in _CLASS_NAMESPACE_DUNDERS:
-                self.deny_op(f"a cell class may not define {key!r}")
+            self.deny_op(f"a cell class may not define {key!r}")
         if "__slots__" in namespace:
             namespace["__slots__"] = self._checked_names(namespace["__slots__"], "__slots__",
                                                          allow_private=True)
