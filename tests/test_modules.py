@@ -23,7 +23,10 @@ def test_granted_imports_work_in_every_form() -> None:
     "import os", "import sys", "import subprocess", "from os import system", "import ctypes",
     "import importlib", "import builtins", "import string.Formatter",
     "from operator import attrgetter", "from operator import methodcaller",
-    "from string import Formatter", "from decimal import getcontext", "import typing",
+    "from string import Formatter", "from decimal import getcontext",
+    "from typing import get_type_hints", "from typing import ForwardRef", "from abc import ABCMeta",
+    "from enum import EnumType", "from enum import global_enum", "from contextlib import redirect_stdout",
+    "from io import open", "from dataclasses import make_dataclass", "from pprint import PrettyPrinter",
     "import json.decoder", "from functools import singledispatch", "from re import purge",
 ])
 def test_denied_imports_raise_import_errors(source: str) -> None:
@@ -152,6 +155,24 @@ def test_no_shared_mutable_state_is_reachable_from_default_views() -> None:
     assert shared == []
 
 
+def test_no_metaclass_or_module_is_reachable_from_default_views() -> None:
+    """Calling a metaclass builds a class without the cell's checks; modules must be views."""
+    import types
+
+    cell = pc.Cell()
+    found = []
+    for grant in pc.Policy.preset("default").modules:
+        view = cell.modules.view(grant.name)
+        for name, value in vars(view).items():
+            if name.startswith("_"):
+                continue
+            if isinstance(value, type) and issubclass(value, type):
+                found.append(f"{grant.name}.{name} is a metaclass")
+            if isinstance(value, types.ModuleType) and cell.modules.views.get(value.__name__) is not value:
+                found.append(f"{grant.name}.{name} is a real module")
+    assert found == []
+
+
 def test_text_wrapper_state_is_per_cell() -> None:
     import textwrap
 
@@ -163,3 +184,40 @@ def test_text_wrapper_state_is_per_cell() -> None:
     assert pc.Cell().eval("1") == 1
     with pytest.raises(pc.AttributeDenied):
         cell.exec("textwrap.TextWrapper.width = 5")
+
+
+@pytest.mark.parametrize("names", ["[('__del__', 1)]", "{'__reduce_ex__': 1}", "'_x y'",
+                                   "(n for n in ['__init_subclass__'])", "[('_sunder_', 2)]"])
+def test_enum_functional_api_refuses_hook_names(names: str) -> None:
+    cell = pc.Cell()
+    with pytest.raises(pc.OperationDenied):
+        cell.exec(f"from enum import Enum\nZ = Enum('Z', {names})")
+
+
+def test_enum_functional_api_and_classes_work() -> None:
+    source = ("from enum import Enum, IntEnum, Flag, auto\nE = Enum('E', 'A B C')\n"
+              "F = IntEnum('F', {'X': 1, 'Y': 2})\nG = Flag('G', ['R', 'W'])\n"
+              "class Color(Enum):\n    RED = 1\n    GREEN = auto()\n"
+              "r = (list(E), F.X + 1, G.R | G.W, repr(E.A), Color(2), [c.name for c in Color])")
+    cell = pc.Cell()
+    cell.exec(source)
+    plain: dict[str, object] = {}
+    exec(source, plain)
+    assert repr(cell.namespace["r"]) == repr(plain["r"])
+
+
+def test_a_failed_view_is_not_left_half_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    from paddedcell.runtime import modules
+
+    def broken(real: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(modules.BUILTIN_SPECIALS, ("textwrap", "TextWrapper"), broken)
+    cell = pc.Cell()
+    with pytest.raises(RuntimeError):
+        cell.exec("import textwrap")
+    assert "textwrap" not in cell.modules.views
+    monkeypatch.undo()
+    cell2 = pc.Cell()
+    cell2.exec("import textwrap\nr = textwrap.fill('a b', 3)")
+    assert cell2.namespace["r"] == "a\nb"

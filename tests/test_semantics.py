@@ -152,3 +152,55 @@ def test_print_goes_to_the_given_stream() -> None:
     cell = pc.Cell(stdout=out)
     cell.exec("print('hi', 2)")
     assert out.getvalue() == "hi 2\n" and cell.output == ""
+
+
+LIBRARY_PROGRAMS = [
+    "from enum import Enum, IntEnum, Flag, auto\nclass Color(Enum):\n    RED = 1\n    GREEN = auto()\n"
+    "    def describe(self):\n        return f'{self.name}={self.value}'\nclass P(Flag):\n    R = auto()\n    W = auto()\n"
+    "print(Color.RED, Color(2), [c.describe() for c in Color], P.R | P.W, Color['GREEN'] is Color.GREEN, type(Color.RED).__name__)",
+    "from dataclasses import dataclass, field, asdict, replace\n@dataclass(order=True)\nclass Item:\n    name: str\n"
+    "    qty: int = 0\n    tags: list = field(default_factory=list)\n    def __post_init__(self):\n        self.name = self.name.title()\n"
+    "a = Item('apple', 3)\nb = replace(a, qty=5)\nprint(a, b, a < b, asdict(b))\n@dataclass(frozen=True)\nclass F:\n    x: int\n"
+    "try:\n    F(1).x = 2\nexcept Exception as e:\n    print(type(e).__name__)",
+    "from typing import List, Dict, Optional, NamedTuple, Protocol, Generic, TypeVar, TypedDict, cast\nT = TypeVar('T')\n"
+    "class Box(Generic[T]):\n    def __init__(self, v: T) -> None:\n        self.v = v\nclass Pt(NamedTuple):\n    x: int\n    y: int = 0\n"
+    "class Movie(TypedDict):\n    title: str\nclass Greeter(Protocol):\n    def greet(self) -> str: ...\n"
+    "def f(xs: List[int], m: Optional[Dict[str, int]] = None) -> int:\n    return sum(xs)\n"
+    "print(f([1, 2]), Box[int](3).v, Pt(1), Pt(1)._replace(y=4), Movie(title='x'), cast(int, '5'))",
+    "from abc import ABC, abstractmethod\nclass S(ABC):\n    @abstractmethod\n    def area(self): ...\nclass Sq(S):\n"
+    "    def __init__(self, s): self.s = s\n    def area(self): return self.s ** 2\ntry:\n    S()\nexcept TypeError as e:\n    print('abstract')\nprint(Sq(3).area())",
+    "import copy\nclass N:\n    def __init__(self, v, kids=()):\n        self.v = v\n        self.kids = list(kids)\n"
+    "t = N(1, [N(2), N(3)])\nu = copy.deepcopy(t)\nu.kids[0].v = 9\nprint(t.kids[0].v, u.kids[0].v, copy.copy(t).kids is t.kids)",
+    "from contextlib import contextmanager, suppress, ExitStack\n@contextmanager\ndef tag(n):\n    print('<' + n + '>')\n    yield n\n"
+    "    print('</' + n + '>')\nwith tag('a') as t, suppress(KeyError):\n    print(t)\n    {}['x']\nwith ExitStack() as st:\n    st.callback(print, 'cb')",
+    "import io, pprint\nbuf = io.StringIO()\nbuf.write('hello ')\nprint('world', file=buf)\nprint(buf.getvalue(), end='')\n"
+    "pprint.pprint({'b': [1, 2] * 10, 'a': {'x': 1}}, width=30)\nprint(pprint.pformat([1, 2]))",
+    "import hashlib, base64, unicodedata, numbers\nprint(hashlib.sha256(b'abc').hexdigest()[:16], base64.b64encode(b'hi'),"
+    " unicodedata.name('a'), isinstance(3, numbers.Integral))",
+]
+
+
+@pytest.mark.parametrize("source", LIBRARY_PROGRAMS)
+def test_library_programs_match_cpython(source: str) -> None:
+    assert run_cell(source) == run_plain(source)
+
+
+def test_library_helpers_refuse_foreign_objects() -> None:
+    import dataclasses
+
+    @dataclasses.dataclass
+    class Secret:
+        _token: str
+        name: str
+
+    class HostPlain:
+        x: int = 1
+
+    cell = pc.Cell(globals={"s": Secret("t0k3n", "n"), "Host": HostPlain})
+    with pytest.raises(pc.OperationDenied):
+        cell.exec("import dataclasses\ndataclasses.asdict(s)")
+    with pytest.raises(pc.OperationDenied):
+        cell.exec("import dataclasses\ndataclasses.dataclass(Host)")
+    assert not dataclasses.is_dataclass(HostPlain)
+    cell.exec("r = dataclasses.replace(s, name='m').name")
+    assert cell.namespace["r"] == "m"

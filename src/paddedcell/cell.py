@@ -33,6 +33,7 @@ from .rules import is_dunder
 from .runtime.builtins import base_table
 from .runtime.guards import Guards
 from .runtime.modules import ModuleTable, validate_policy_modules
+from .runtime.specials import cell_specials
 
 _real_print = _host_builtins.print
 _validated: set[str] = set()
@@ -62,7 +63,7 @@ class Cell:
         self.namespace = namespace
         guards = Guards(namespace)
         self.guards = guards
-        modules = ModuleTable(policy, namespace, _module_specials(guards))
+        modules = ModuleTable(policy, namespace, cell_specials(guards, lambda: self.stdout))
         self.modules = modules
         guards.is_view = self._is_view  # type: ignore[method-assign]
         table = base_table(policy.deny_builtins)
@@ -191,46 +192,3 @@ def _remember_source(filename: str, source: str) -> None:
     if filename.startswith("<") and filename.endswith(">"):
         lines = source.splitlines(keepends=True)
         linecache.cache[filename] = (len(source), None, lines, filename)
-
-
-def _module_specials(guards: Guards) -> dict[tuple[str, str], Any]:
-    """Module attributes replaced by cell-aware versions."""
-
-    def wraps_factory(real: types.ModuleType) -> Any:
-        def wraps(wrapped: Any, *args: Any, **kwargs: Any) -> Any:
-            if args or kwargs:
-                guards.deny_op("functools.wraps takes no 'assigned' or 'updated' in a cell")
-
-            def decorate(wrapper: Any) -> Any:
-                return update_wrapper(wrapper, wrapped)
-            return decorate
-        return wraps
-
-    def update_wrapper(wrapper: Any, wrapped: Any, *args: Any, **kwargs: Any) -> Any:
-        # The real one copies `wrapped.__dict__` (any object's private attributes) into an
-        # object the cell owns; this copies names and docs, and the dict only between the
-        # cell's own objects.
-        if args or kwargs:
-            guards.deny_op("functools.update_wrapper takes no 'assigned' or 'updated' in a cell")
-        guards.write(wrapper, "__wrapped__")
-        for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
-            try:
-                value = getattr(wrapped, attr)
-            except AttributeError:
-                continue
-            if isinstance(value, str) or value is None:
-                try:
-                    setattr(wrapper, attr, value)
-                except (AttributeError, TypeError):
-                    pass
-        if guards.owns(wrapped) and hasattr(wrapped, "__dict__") and hasattr(wrapper, "__dict__"):
-            wrapper.__dict__.update(
-                {k: v for k, v in wrapped.__dict__.items() if type(k) is str and not is_dunder(k)}
-            )
-        wrapper.__wrapped__ = wrapped
-        return wrapper
-
-    return {
-        ("functools", "wraps"): wraps_factory,
-        ("functools", "update_wrapper"): lambda real: update_wrapper,
-    }

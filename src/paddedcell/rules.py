@@ -252,7 +252,7 @@ SAFE_SPECIAL_METHODS: frozenset[str] = frozenset(
     __neg__ __pos__ __abs__ __invert__
     __int__ __float__ __complex__ __index__ __round__ __trunc__ __floor__ __ceil__
     __getitem__ __setitem__ __delitem__ __contains__ __iter__ __next__ __reversed__ __missing__
-    __enter__ __exit__ __call__
+    __enter__ __exit__ __call__ __bytes__ __post_init__ __copy__ __deepcopy__
     """.split()
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import builtins
+import sys
 from types import FunctionType
 from typing import Any, NoReturn
 
@@ -34,9 +35,22 @@ _real_build_class = builtins.__build_class__
 # The class's own namespace, read through `type`'s descriptor so no metaclass can fake it.
 _class_dict = _real_type.__dict__["__dict__"].__get__
 
-#: Metaclasses a cell class may end up with. Others (EnumType, custom ones) run host hooks
-#: with the namespace, `__prepare__` and so on.
-ALLOWED_METACLASSES = frozenset({_real_type, abc.ABCMeta})
+#: Metaclasses a cell class may end up with, by (module, name): reviewed library metaclasses
+#: whose hooks only organise the class (abstract methods, enum members, protocols, typed
+#: namedtuples and dicts). Looked up lazily, since a module not yet imported cannot have made
+#: any base class.
+ALLOWED_METACLASS_NAMES = frozenset({
+    ("builtins", "type"), ("abc", "ABCMeta"), ("enum", "EnumType"), ("typing", "_ProtocolMeta"),
+    ("typing", "NamedTupleMeta"), ("typing", "_TypedDictMeta"),
+})
+
+
+def _allowed_metaclass(meta: type) -> bool:
+    module = sys.modules.get(meta.__module__)
+    return module is not None and any(
+        getattr(module, name, None) is meta
+        for mod, name in ALLOWED_METACLASS_NAMES if mod == meta.__module__
+    )
 
 #: Dunder keys a class namespace may hold once the body has run.
 _CLASS_NAMESPACE_DUNDERS = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS | frozenset(
@@ -100,6 +114,26 @@ class CellType:
         return "<class 'type'>"
 
 
+class _ClassFactory:
+    """Passed to the real `__build_class__` as the "metaclass" of every class statement.
+
+    Not being a class, CPython calls its `__prepare__` and then calls it with the resolved
+    bases and the filled namespace. `__prepare__` checks the bases before the body runs and
+    lets the real metaclass prepare the namespace (enum needs its own mapping)."""
+
+    __slots__ = ("_guards",)
+
+    def __init__(self, guards: Guards) -> None:
+        self._guards = guards
+
+    def __prepare__(self, name: str, bases: tuple[Any, ...], **kwargs: Any) -> Any:
+        meta = self._guards.check_bases(bases)
+        return meta.__prepare__(name, bases)
+
+    def __call__(self, name: str, bases: tuple[Any, ...], namespace: Any) -> Any:
+        return self._guards.make_class(name, bases, namespace)
+
+
 class Guards:
     """The guard functions of one cell."""
 
@@ -107,6 +141,7 @@ class Guards:
         self.namespace = namespace
         self.owned_types: set[type] = set()
         self.type = CellType(self)
+        self._factory = _ClassFactory(self)
 
     # -- ownership -----------------------------------------------------------------------------
     def owns(self, obj: Any) -> bool:
@@ -263,12 +298,10 @@ class Guards:
             self.deny_op("class keywords are not allowed")
         # A non-class "metaclass" makes CPython skip `__prepare__` and call it with the
         # resolved bases and the namespace the body filled.
-        return _real_build_class(func, name, *bases, metaclass=self.make_class)
+        return _real_build_class(func, name, *bases, metaclass=self._factory)
 
-    def make_class(self, name: Any, bases: tuple[Any, ...], namespace: dict[str, Any]) -> Any:
-        """Check bases and namespace, create the class, and mark it as the cell's."""
-        if _real_type(name) is not str:
-            raise TypeError(f"type.__new__() argument 1 must be str, not {_type_name(name)}")
+    def check_bases(self, bases: tuple[Any, ...]) -> type:
+        """Refuse bases a cell may not derive from; return the metaclass the class will get."""
         meta: type = _real_type
         for base in bases:
             if not isinstance(base, _real_type):
@@ -285,8 +318,15 @@ class Guards:
             elif not issubclass(meta, base_meta):
                 raise TypeError("metaclass conflict: the metaclass of a derived class must be "
                                 "a (non-strict) subclass of the metaclasses of all its bases")
-        if meta not in ALLOWED_METACLASSES:
+        if meta is not _real_type and not _allowed_metaclass(meta):
             self.deny_op(f"classes with metaclass {meta.__name__!r} cannot be created in a cell")
+        return meta
+
+    def make_class(self, name: Any, bases: tuple[Any, ...], namespace: Any) -> Any:
+        """Check bases and namespace, create the class, and record it as the cell's."""
+        if _real_type(name) is not str:
+            raise TypeError(f"type.__new__() argument 1 must be str, not {_type_name(name)}")
+        meta = self.check_bases(bases)
         allowed = _CLASS_NAMESPACE_DUNDERS
         bad = [k for k in namespace if _real_type(k) is not str or not k.isidentifier()
                or (k[:2] == "__" and k[-2:] == "__" and k not in allowed)]

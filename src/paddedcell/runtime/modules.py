@@ -12,10 +12,10 @@ import builtins
 import importlib
 import random as _random
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..errors import ImportDenied, PolicyError
+from ..errors import ImportDenied, OperationDenied, PolicyError
 from ..policy import Policy
 
 #: (module, attribute) pairs that turn strings into attribute lookups, code or pickles, or
@@ -38,7 +38,40 @@ NEVER_GRANTED: frozenset[tuple[str, str]] = frozenset(
         ("json", "encoder"),
         ("json", "scanner"),
         ("re", "template"),
-        ("random", "seed_global"),
+        ("enum", "EnumType"),  # metaclasses: calling one builds an unchecked class
+        ("enum", "EnumMeta"),
+        ("enum", "EnumDict"),
+        ("enum", "global_enum"),  # writes into sys.modules[cls.__module__] (the host's __main__)
+        ("enum", "global_enum_repr"),
+        ("enum", "global_flag_repr"),
+        ("enum", "global_str"),
+        ("enum", "pickle_by_enum_name"),
+        ("enum", "pickle_by_global_name"),
+        ("abc", "ABCMeta"),
+        ("abc", "update_abstractmethods"),  # rewrites any class it is given
+        ("dataclasses", "make_dataclass"),  # builds classes from strings, dunders included
+        ("typing", "ForwardRef"),  # evaluates its string
+        ("typing", "no_type_check"),  # set attributes on whatever they are given
+        ("typing", "no_type_check_decorator"),
+        ("typing", "final"),
+        ("typing", "override"),
+        ("typing", "dataclass_transform"),
+        ("typing", "runtime_checkable"),
+        ("typing", "overload"),  # a process-wide registry
+        ("typing", "get_overloads"),
+        ("typing", "clear_overloads"),
+        ("typing", "reveal_type"),  # writes to the host's sys.stderr
+        ("typing", "TypeAliasType"),
+        ("contextlib", "redirect_stdout"),  # replace the host's sys.stdout
+        ("contextlib", "redirect_stderr"),
+        ("contextlib", "chdir"),  # the process's working directory
+        ("io", "open"),
+        ("io", "open_code"),
+        ("io", "FileIO"),
+        ("pprint", "PrettyPrinter"),  # prints to the host's sys.stdout by default
+        ("hashlib", "file_digest"),
+        ("hashlib", "algorithms_available"),  # sets shared with the host
+        ("hashlib", "algorithms_guaranteed"),
     }
 )
 
@@ -47,7 +80,7 @@ NEVER_GRANTED_MODULES: frozenset[str] = frozenset(
     """
     os posix nt sys subprocess ctypes importlib builtins gc inspect pickle marshal shelve
     types code codeop socket shutil pathlib signal threading _thread multiprocessing
-    io _io sysconfig runpy pkgutil site atexit traceback faulthandler tracemalloc ast dis
+    _io sysconfig runpy pkgutil site atexit traceback faulthandler tracemalloc ast dis
     """.split()
 )
 
@@ -86,9 +119,49 @@ def _private_text_wrapper(real: types.ModuleType) -> Any:
     return type("TextWrapper", (object,), namespace)
 
 
+def _member_names(names: Any) -> tuple[Any, list[str]]:
+    """The names of the members the enum functional API would create, and `names` in a form
+    that can be iterated again."""
+    if isinstance(names, str):
+        return names, names.replace(",", " ").split()
+    if isinstance(names, Mapping):
+        items = dict(names)
+        return items, [k for k in items if isinstance(k, str)]
+    listed = list(names)
+    return listed, [n if isinstance(n, str) else n[0] for n in listed]
+
+
+def _checked_enum(name: str) -> Callable[[types.ModuleType], Any]:
+    """A member-less subclass of an enum base whose functional API (`Enum('E', names)`)
+    refuses names starting with '_': through it a cell could otherwise put `__del__` or
+    `__reduce_ex__` hooks on a class built outside the class-statement checks."""
+
+    def make(real: types.ModuleType) -> Any:
+        base = getattr(real, name)
+        create = real.EnumType._create_
+
+        def _create_(cls: Any, class_name: Any, names: Any, *args: Any, **kwargs: Any) -> Any:
+            names, members = _member_names(names)
+            bad = [m for m in members if not isinstance(m, str) or m.startswith("_")]
+            if bad:
+                raise OperationDenied(f"enum member names may not start with '_': {bad}",
+                                      "PC205")
+            return create(cls, class_name, names, *args, **kwargs)
+
+        namespace = real.EnumType.__prepare__(name, (base,))
+        namespace.update({"__module__": "enum", "__qualname__": name, "__doc__": base.__doc__})
+        checked = real.EnumType(name, (base,), namespace)
+        # Set afterwards: enum reserves _sunder_ names in class bodies. A class attribute
+        # shadows the metaclass method for lookups through this class and its subclasses.
+        checked._create_ = classmethod(_create_)
+        return checked
+    return make
+
+
 #: Module attributes every cell gets its own copy of, whatever the supervisor passes.
 BUILTIN_SPECIALS: dict[tuple[str, str], Callable[[types.ModuleType], Any]] = {
     ("textwrap", "TextWrapper"): _private_text_wrapper,
+    **{("enum", n): _checked_enum(n) for n in ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")},
 }
 
 
@@ -130,15 +203,19 @@ class ModuleTable:
         doc = real.__doc__ if isinstance(real.__doc__, str) else None
         view = types.ModuleType(dotted, doc)
         self.views[dotted] = view  # before children, in case of cycles
-        names = grant.attributes if grant.attributes is not None else _public_names(real)
-        for name in sorted(names):
-            value = self._value(dotted, real, name)
-            if value is not _MISSING:
-                setattr(view, name, value)
-        prefix = dotted + "."
-        for child in sorted(self.policy.module_names):
-            if child.startswith(prefix) and "." not in child[len(prefix):]:
-                setattr(view, child[len(prefix):], self.view(child))
+        try:
+            names = grant.attributes if grant.attributes is not None else _public_names(real)
+            for name in sorted(names):
+                value = self._value(dotted, real, name)
+                if value is not _MISSING:
+                    setattr(view, name, value)
+            prefix = dotted + "."
+            for child in sorted(self.policy.module_names):
+                if child.startswith(prefix) and "." not in child[len(prefix):]:
+                    setattr(view, child[len(prefix):], self.view(child))
+        except BaseException:
+            del self.views[dotted]  # never leave a half-built view behind
+            raise
         return view
 
     def _value(self, dotted: str, real: types.ModuleType, name: str) -> Any:
