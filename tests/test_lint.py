@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -13,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _tool(name: str) -> list[str]:
-    if shutil.which(name) is None:
-        pytest.skip(f"{name} is not installed (pip install -e '.[dev]')")
+    if shutil.which(name) is None or importlib.util.find_spec(name) is None:
+        pytest.skip(f"{name} is not installed for this Python (pip install -e '.[dev]')")
     return [name]
 
 

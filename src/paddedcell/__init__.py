@@ -9,6 +9,7 @@ from .compiler.pipeline import check, compile_restricted
 from .errors import (
     AccessDenied,
     AttributeDenied,
+    CellError,
     CellExit,
     ImportDenied,
     LimitExceeded,
@@ -26,6 +27,7 @@ __all__ = [
     "AccessDenied",
     "AttributeDenied",
     "Cell",
+    "CellError",
     "CellExit",
     "ImportDenied",
     "LimitExceeded",

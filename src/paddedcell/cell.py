@@ -13,6 +13,7 @@ import io
 import linecache
 import types
 from collections.abc import Mapping
+from contextvars import copy_context
 from typing import IO, Any
 
 from .compiler.pipeline import compile_restricted
@@ -30,6 +31,7 @@ from .compiler.rewrite import (
 from .errors import CellExit, LimitExceeded, PolicyError
 from .policy import Policy
 from .rules import is_dunder
+from .runtime.boundary import for_host
 from .runtime.builtins import base_table
 from .runtime.guards import Guards
 from .runtime.modules import ModuleTable, validate_policy_modules
@@ -119,14 +121,12 @@ class Cell:
         if code is None:
             code = self._code(source, filename, "eval")
         try:
-            return eval(code, self.namespace)
-        except Exception:
-            _remember_source(filename, source)
-            raise
-        except LimitExceeded:
-            raise
+            # A copied context: decimal contexts and other context variables the cell
+            # changes stay with this run (copying is O(1)).
+            return copy_context().run(eval, code, self.namespace)
         except BaseException as exc:
-            raise _cell_exit(exc, filename, source) from exc
+            failure = self._failure(exc, filename, source)
+        raise failure
 
     def single(self, source: str, filename: str = "<cell>") -> None:
         """Run one interactive statement; expression values are printed to the cell's stdout."""
@@ -147,14 +147,23 @@ class Cell:
 
     def _run(self, code: types.CodeType, source: str, filename: str) -> Any:
         try:
-            return eval(code, self.namespace)
-        except Exception:
-            _remember_source(filename, source)
-            raise
-        except LimitExceeded:
-            raise
+            return copy_context().run(eval, code, self.namespace)
         except BaseException as exc:
-            raise _cell_exit(exc, filename, source) from exc
+            failure = self._failure(exc, filename, source)
+        # Raised outside the handler, so the cell's exception is not chained to it.
+        raise failure
+
+    def _failure(self, exc: BaseException, filename: str, source: str) -> BaseException:
+        """What the host receives for `exc`: never a non-Exception (but LimitExceeded), never
+        an object whose methods are cell code."""
+        _remember_source(filename, source)
+        tb = exc.__traceback__
+        if isinstance(exc, LimitExceeded):
+            return exc
+        if not isinstance(exc, Exception):
+            code = exc.code if isinstance(exc, SystemExit) and _plain_code(exc.code) else None
+            return CellExit(type(exc).__name__, code).with_traceback(tb)
+        return for_host(exc, self.guards.owns, tb)
 
     @property
     def output(self) -> str:
@@ -182,9 +191,8 @@ class Cell:
         return isinstance(obj, types.ModuleType) and self.modules.views.get(obj.__name__) is obj
 
 
-def _cell_exit(exc: BaseException, filename: str, source: str) -> CellExit:
-    _remember_source(filename, source)
-    return CellExit(type(exc).__name__, exc.code if isinstance(exc, SystemExit) else None)
+def _plain_code(code: object) -> bool:
+    return code is None or type(code) in (int, str, bool)
 
 
 def _remember_source(filename: str, source: str) -> None:

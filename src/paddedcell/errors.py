@@ -98,5 +98,16 @@ class CellExit(Exception):
         self.code = code
 
 
+class CellError(Exception):
+    """An exception from the cell that could not be handed to the host as it was (its class
+    is the cell's own, or it carries cell objects). `.kind` is the original class name; the
+    message and the traceback are kept."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(f"{kind}: {message}" if message else kind)
+        self.kind = kind
+        self.message = message
+
+
 class LimitExceeded(BaseException):
     """A budget ran out. A `BaseException`, so untrusted `except Exception` cannot catch it."""

@@ -42,17 +42,8 @@ print("covariance:", r(st.covariance(rainfall_mm, temps_c)))
 fit = st.linear_regression(list(range(12)), temps_c[:7] + temps_c[6::-1][:5])
 print(f"regression: slope={fit.slope:.4f} intercept={fit.intercept:.4f}")
 
-heights = st.NormalDist(mu=170, sigma=8)
-print("P(height < 180):", r(heights.cdf(180)))
-print("90th percentile:", r(heights.inv_cdf(0.9), 2))
-print("P(160 < h < 180):", r(heights.cdf(180) - heights.cdf(160)))
-print("pdf at mean:", r(heights.pdf(170), 6))
-combined = heights + st.NormalDist(5, 6)
-print("sum of normals:", r(combined.mean, 2), r(combined.stdev, 2))
-print("overlap with N(175, 8):", r(heights.overlap(st.NormalDist(175, 8))))
-fitted = st.NormalDist.from_samples(rainfall_mm)
-print("fitted:", r(fitted.mean, 3), r(fitted.stdev, 3))
-print("zscore of 186:", r(heights.zscore(186), 3))
+# (statistics.NormalDist is not granted by the default policy: its samples() draws from the
+# host's global random generator.)
 
 for bad in ([], [1]):
     try:

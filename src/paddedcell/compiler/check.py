@@ -34,8 +34,8 @@ GETATTR = "getattr"  # replace the Attribute by `.getattr(obj, name)` (format, _
 WRITE = "write"  # wrap the Attribute's object in `.write(obj, name)` (store, delete)
 IMPORT = "import"  # replace an import statement by guarded calls
 
-_READ_ACCESS = frozenset({Access.INIT, Access.EXC_OBJ, Access.ABC_REGISTER})
-_GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS})
+_READ_ACCESS = frozenset({Access.EXC_OBJ, Access.ABC_REGISTER})
+_GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS, Access.INIT})
 _NAME_LOADS = frozenset({"__name__", "__debug__"})
 _CLASS_BODY_NAMES = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS
 _FUTURE_OK = frozenset({"annotations"})

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import _string  # type: ignore[import-not-found]  # CPython's format parser; no stubs
 import string
+from collections import UserString
 from collections.abc import Callable, Mapping, Sequence
-from types import BuiltinMethodType
+from types import BuiltinMethodType, MethodType
 from typing import Any
 
 from ..rules import format_string_is_plain
@@ -21,6 +22,9 @@ AttrGetter = Callable[[Any, str], Any]
 
 _STR_FORMAT = str.format
 _STR_FORMAT_MAP = str.format_map
+#: Python functions in granted modules that forward to the real str.format / format_map.
+_FORWARDERS: tuple[tuple[Any, bool], ...] = ((UserString.format, False),
+                                             (UserString.format_map, True))
 
 
 class _GuardedFormatter(string.Formatter):
@@ -91,10 +95,41 @@ class UnboundFormat:
         return f"<method '{'format_map' if self._map else 'format'}' of 'str' objects>"
 
 
+def _forwarder(func: Any, use_map: bool, bound_to: Any, guard: AttrGetter) -> Any:
+    """`collections.UserString.format` calls `self.data.format(...)` natively: check its
+    `data` the same way (or go through the guard again when it is not a str)."""
+    name = "format_map" if use_map else "format"
+
+    def call(owner: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        data = guard(owner, "data")
+        if isinstance(data, str):
+            if use_map:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                return guarded_format(guard, data, (), args[0], True)
+            return guarded_format(guard, data, args, kwargs, False)
+        return guard(data, name)(*args, **kwargs)
+
+    if bound_to is not None:
+        def bound(*args: Any, **kwargs: Any) -> Any:
+            return call(bound_to, args, kwargs)
+        return bound
+
+    def unbound(owner: Any, *args: Any, **kwargs: Any) -> Any:
+        return call(owner, args, kwargs)
+    return unbound
+
+
 def wrap_format(value: Any, guard: AttrGetter) -> Any:
-    """Replace the real str.format/format_map (bound or not) in `value`; else return it."""
+    """Replace the real str.format/format_map (bound or not) in `value`, and Python-level
+    forwarders to them; else return it."""
     if value is _STR_FORMAT or value is _STR_FORMAT_MAP:
         return UnboundFormat(guard, value is _STR_FORMAT_MAP)
+    func = value.__func__ if type(value) is MethodType else value
+    for forwarder, use_map in _FORWARDERS:
+        if func is forwarder:
+            return _forwarder(func, use_map, getattr(value, "__self__", None)
+                              if type(value) is MethodType else None, guard)
     if type(value) is BuiltinMethodType:
         owner = value.__self__
         if isinstance(owner, str) and value.__name__ in ("format", "format_map"):

@@ -76,20 +76,18 @@ def _type_name(obj: Any) -> str:
     return _real_type(obj).__name__
 
 
-class CellType:
+def make_cell_type(guards: Guards) -> Any:
     """The cell's `type`: one argument gives the class (metaclasses come back as this object,
     never the real `type`); three arguments build a class through the same checks as `class`.
     `isinstance(x, type)` and `issubclass(C, type)` behave as usual.
+
+    A class per cell whose methods close over the guards: nothing on the object or its class
+    leads to them, and no cell can reach another cell's `type`.
     """
 
-    __slots__ = ("_guards",)
-
-    def __init__(self, guards: Guards) -> None:
-        self._guards = guards
-
-    def __call__(self, *args: Any) -> Any:
+    def __call__(self: Any, *args: Any) -> Any:
         if len(args) == 1:
-            return self._guards.class_of(args[0])
+            return guards.class_of(args[0])
         if len(args) == 3:
             name, bases, namespace = args
             if not isinstance(namespace, dict):
@@ -98,20 +96,27 @@ class CellType:
             if not isinstance(bases, tuple):
                 raise TypeError(f"type.__new__() argument 2 must be tuple, not {_type_name(bases)}")
             ns = dict(dict.items(namespace))
-            ns.setdefault("__module__", self._guards.namespace.get("__name__", "__main__"))
+            ns.setdefault("__module__", guards.namespace.get("__name__", "__main__"))
             if "__classcell__" in ns:
-                self._guards.deny_op("a class namespace may not hold '__classcell__'")
-            return self._guards.make_class(name, bases, ns)
+                guards.deny_op("a class namespace may not hold '__classcell__'")
+            # A tuple subclass could show make_class other bases than type() would use.
+            return guards.make_class(name, tuple.__new__(tuple, bases), ns)
         raise TypeError("type() takes 1 or 3 arguments")
 
-    def __instancecheck__(self, obj: Any) -> bool:
+    def __instancecheck__(self: Any, obj: Any) -> bool:
         return isinstance(obj, _real_type)
 
-    def __subclasscheck__(self, cls: Any) -> bool:
+    def __subclasscheck__(self: Any, cls: Any) -> bool:
         return issubclass(cls, _real_type)
 
-    def __repr__(self) -> str:
+    def __repr__(self: Any) -> str:
         return "<class 'type'>"
+
+    cls = _real_type("type", (), {
+        "__slots__": (), "__call__": __call__, "__instancecheck__": __instancecheck__,
+        "__subclasscheck__": __subclasscheck__, "__repr__": __repr__, "__module__": "builtins",
+    })
+    return cls()
 
 
 class _ClassFactory:
@@ -139,15 +144,20 @@ class Guards:
 
     def __init__(self, namespace: dict[str, Any]) -> None:
         self.namespace = namespace
+        #: Owned classes none of whose bases is a foreign Python class: for their instances
+        #: every attribute the rewritten code can name is the cell's own, so the inline test
+        #: in rewritten code may skip the guard.
         self.owned_types: set[type] = set()
-        self.type = CellType(self)
+        #: Every class the cell created (a superset of owned_types).
+        self.owned_all: set[type] = set()
+        self.type = make_cell_type(self)
         self._factory = _ClassFactory(self)
 
     # -- ownership -----------------------------------------------------------------------------
     def owns(self, obj: Any) -> bool:
         """True for instances of the cell's classes, those classes and the cell's functions."""
         cls = _real_type(obj)
-        owned = self.owned_types
+        owned = self.owned_all
         if cls in owned:
             return True
         if cls is FunctionType:
@@ -177,7 +187,13 @@ class Guards:
         if access.denied:
             self.deny_read(obj, name, access)
         if access is Access.PRIVATE:
-            if not self.owns(obj) and not _namedtuple_api(obj, name):
+            if _real_type(obj) in self.owned_types:
+                return
+            if self.owns(obj):
+                if not self._own_private(obj, name):
+                    raise AttributeDenied(f"attribute {name!r} of {_type_name(obj)!r} comes from a "
+                                          "library base class and is private to it", "PC202")
+            elif not _namedtuple_api(obj, name):
                 self.deny_read(obj, name, access)
         elif access is Access.INIT:
             # Re-running `__init__` on an object is a write: only the cell's own objects, and
@@ -194,6 +210,41 @@ class Guards:
             if isinstance(obj, abc.ABCMeta) and not self.owns(obj):
                 raise AttributeDenied("registering with a library ABC would change it for the "
                                       "host and every cell", "PC201")
+
+    def _own_private(self, obj: Any, name: str) -> bool:
+        """For an owned object whose class derives from a library class: does `name` resolve
+        in the object itself or in one of the cell's classes (not in the library base)?"""
+        if _real_type(obj) is super:
+            sup: Any = obj  # typeshed does not know super's attributes
+            start = sup.__self_class__
+            mro = start.__mro__[start.__mro__.index(sup.__thisclass__) + 1:]
+        elif isinstance(obj, _real_type):
+            mro = obj.__mro__
+        else:
+            instance_dict = getattr(obj, "__dict__", None)
+            if isinstance(instance_dict, dict) and name in instance_dict:
+                return True
+            mro = _real_type(obj).__mro__
+        for cls in mro:
+            if name in _class_dict(cls):
+                return cls in self.owned_all or cls.__module__ == "builtins"
+        return True  # not found: the read raises AttributeError natively
+
+    def _checked_init(self, obj: Any, value: Any) -> Any:
+        """`X.__init__` read from a class is a plain function that accepts any `self`: unless
+        the cell wrote it, hand out a version that refuses objects the cell does not own."""
+        if _real_type(value) is not FunctionType or value.__globals__ is self.namespace:
+            return value  # bound to an owned object, a C slot wrapper, or the cell's own
+        owns = self.owns
+        init = value
+
+        def __init__(self_: Any, *args: Any, **kwargs: Any) -> Any:
+            if not owns(self_):
+                raise AttributeDenied(f"cannot initialise a {_type_name(self_)!r} object: the "
+                                      "cell can only change objects it created", "PC203")
+            return init(self_, *args, **kwargs)
+        __init__.__qualname__ = getattr(init, "__qualname__", "__init__")
+        return __init__
 
     # -- guards called by rewritten code ---------------------------------------------------------
     def read(self, obj: Any, name: str) -> Any:
@@ -226,8 +277,12 @@ class Guards:
         if access is Access.FORMAT:
             return wrap_format(value, self.format_getattr)
         if access is Access.CLASS:
-            return self.type if isinstance(value, _real_type) and issubclass(value, _real_type) \
-                else value
+            if isinstance(value, _real_type) and (issubclass(value, _real_type)
+                                                  or value is _real_type(self.type)):
+                return self.type
+            return value
+        if access is Access.INIT:
+            return self._checked_init(obj, value)
         return value
 
     def format_getattr(self, obj: Any, name: str) -> Any:
@@ -338,11 +393,22 @@ class Guards:
             namespace["__slots__"] = self._checked_names(namespace["__slots__"], "__slots__",
                                                          allow_private=True)
         if "__match_args__" in namespace:
+            # Positional patterns read these natively, on any object an ABC of the cell's
+            # claims as an instance: only plain public names.
             namespace["__match_args__"] = self._checked_names(namespace["__match_args__"],
-                                                              "__match_args__", allow_private=True)
+                                                              "__match_args__", allow_private=False)
+        for key in [k for k in namespace if k.startswith(".")]:
+            del namespace[key]  # the rewriter's temporaries (unspellable names)
         cls = meta(name, bases, namespace)
-        self.owned_types.add(cls)
+        self.register(cls)
         return cls
+
+    def register(self, cls: type) -> None:
+        """Record `cls` as created by the cell."""
+        self.owned_all.add(cls)
+        owned = self.owned_all
+        if all(c in owned or c.__module__ == "builtins" for c in cls.__mro__):
+            self.owned_types.add(cls)
 
     def _checked_names(self, value: Any, what: str, allow_private: bool) -> tuple[str, ...]:
         names = (value,) if isinstance(value, str) else tuple(value)

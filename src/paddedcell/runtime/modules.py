@@ -94,9 +94,13 @@ _FORBIDDEN_OBJECTS: tuple[Any, ...] = (
 _FORBIDDEN_IDS = frozenset(id(o) for o in _FORBIDDEN_OBJECTS)
 
 #: Modules that C code inside granted modules imports through the *calling frame's*
-#: `__import__` (datetime.strftime imports time, strptime imports _strptime). The module goes
-#: to that C code, never to the cell: import statements in cells use `.import`, not this.
-INTERNAL_IMPORTS = frozenset({"time", "_strptime", "re", "locale", "unicodedata", "calendar"})
+#: `__import__` (datetime.strftime imports time, strptime imports _strptime, re.sub templates
+#: import re on 3.11, typing's C half imports typing on 3.12+). CPython's `PyImport_Import`
+#: only needs the call to succeed and then takes the module from `sys.modules`, so the
+#: importer loads the real module and returns an empty placeholder: a cell that ever reached
+#: this importer would get nothing from it.
+INTERNAL_IMPORTS = frozenset({"time", "_strptime", "re", "typing", "copyreg"})
+
 
 #: Methods of a per-cell `random.Random` that stand in for the module functions, so a cell's
 #: `random.seed()` never touches the host's global generator.
@@ -290,7 +294,8 @@ class ModuleTable:
                         fromlist: Any = (), level: int = 0) -> types.ModuleType:
         """The cell's `__import__`, used only by C code running on the cell's frame."""
         if level == 0 and type(name) is str and name in INTERNAL_IMPORTS:
-            return importlib.import_module(name)
+            importlib.import_module(name)
+            return types.ModuleType(name)
         if name == "__future__" and level == 0:
             # `from __future__ import annotations`, the one future import the checker allows.
             import __future__

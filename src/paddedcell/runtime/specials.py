@@ -89,7 +89,35 @@ def cell_specials(guards: Guards, stdout: Callable[[], IO[str]]) -> dict[tuple[s
             return printer
         return make
 
+    def total_ordering_factory(real: types.ModuleType) -> Any:
+        def total_ordering(cls: Any) -> Any:
+            # The real one adds methods to whatever class it is given.
+            if not (isinstance(cls, type) and guards.owns(cls)):
+                guards.deny_op("total_ordering() applies only to classes the cell defined")
+            return real.total_ordering(cls)
+        return total_ordering
+
+    def re_factory(name: str, flags_at: int) -> Factory:
+        # re.DEBUG makes the compiler print to the host's sys.stdout.
+        def make(real: types.ModuleType) -> Any:
+            target = getattr(real, name)
+            debug = int(real.DEBUG)
+
+            def checked(*args: Any, **kwargs: Any) -> Any:
+                flags = kwargs.get("flags", args[flags_at] if len(args) > flags_at else 0)
+                if isinstance(flags, int) and flags & debug:
+                    guards.deny_op("re.DEBUG is not available in a cell")
+                return target(*args, **kwargs)
+            checked.__name__ = checked.__qualname__ = name
+            checked.__doc__ = target.__doc__
+            return checked
+        return make
+
+    re_flags_position = {"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "split": 3,
+                         "findall": 2, "finditer": 2, "sub": 4, "subn": 4}
     return {
+        **{("re", n): re_factory(n, i) for n, i in re_flags_position.items()},
+        ("functools", "total_ordering"): total_ordering_factory,
         ("functools", "wraps"): lambda real: wraps,
         ("functools", "update_wrapper"): lambda real: update_wrapper,
         ("dataclasses", "dataclass"): dataclass_factory,
