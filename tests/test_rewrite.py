@@ -37,6 +37,10 @@ PAIRS = [
     ("from m import x, y as z", "x, z = .import_from('m', ('x', 'y'))"),
     ("from m import *", ".import_star('m')"),
     ("from __future__ import annotations", "from __future__ import annotations"),
+    ("match v:\n    case C(a):\n        pass\n    case D(x=1):\n        pass",
+     "if True:\n    try:\n        .m0 = C\n    except .match_errors as .e:\n        .m0 = .defer(.e)\n"
+     "    .m0 = .match_class(.m0, 1)\n    match v:\n        case .m0(a):\n            pass\n"
+     "        case D(x=1):\n            pass"),
     ("x.__name__\nx.__repr__()", "x.__name__\nx.__repr__()"),
 ]
 

@@ -54,6 +54,12 @@ SAME_AS_CPYTHON = [
     "if __name__ == '__main__':\n    print('main')",
     "class CM:\n    def __enter__(s): print('in'); return s\n    def __exit__(s, *a): print('out'); return False\nwith CM() as c:\n    print('body')",
     "x = 10\ndef f():\n    global x\n    x += 1\nf(); print(x)",
+    # positional class patterns: vetted classes, errors deferred until the case is tried
+    "class P:\n    __match_args__ = ('x', 'y')\n    def __init__(s, x, y): s.x, s.y = x, y\n"
+    "def f(v):\n    match v:\n        case P(1, y): return ('p1', y)\n        case [int(n), *_]: return n\n"
+    "        case Undefined(z): return 'never'\n        case _: return 'other'\n"
+    "print(f(P(1, 5)), f([7, 8]))\ntry:\n    f('s')\nexcept NameError as e:\n    print(e)",
+    "from collections import namedtuple\nPt = namedtuple('Pt', 'x y')\nmatch Pt(1, 2):\n    case Pt(a, b):\n        print(a + b)",
     "print(*range(3), sep=',', end='!\\n')",
     "try:\n    raise ValueError('a')\nexcept ValueError:\n    try:\n        raise TypeError('b')\n    except TypeError as e:\n        print(repr(e))\nfinally:\n    print('fin')",
 ]

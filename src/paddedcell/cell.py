@@ -18,11 +18,14 @@ from typing import IO, Any
 
 from .compiler.pipeline import compile_restricted
 from .compiler.rewrite import (
+    G_DEFER,
     G_DISPLAY,
     G_GETATTR,
     G_IMPORT,
     G_IMPORT_FROM,
     G_IMPORT_STAR,
+    G_MATCH_CLASS,
+    G_MATCH_ERRORS,
     G_OWNED,
     G_READ,
     G_TYPE,
@@ -33,7 +36,7 @@ from .policy import Policy
 from .rules import is_dunder
 from .runtime.boundary import for_host
 from .runtime.builtins import base_table
-from .runtime.guards import Guards
+from .runtime.guards import Guards, defer
 from .runtime.modules import ModuleTable, validate_policy_modules
 from .runtime.specials import cell_specials
 
@@ -96,6 +99,9 @@ class Cell:
                 G_DISPLAY: self._display,
                 G_TYPE: type,
                 G_OWNED: guards.owned_types,
+                G_MATCH_CLASS: guards.match_class,
+                G_DEFER: defer,
+                G_MATCH_ERRORS: (NameError, AttributeError),
             }
         )
         self.builtins = table

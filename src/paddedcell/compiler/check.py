@@ -33,6 +33,7 @@ READ_PRIVATE = "read-private"  # like READ, for `_x`: ownership alone decides
 GETATTR = "getattr"  # replace the Attribute by `.getattr(obj, name)` (format, __class__)
 WRITE = "write"  # wrap the Attribute's object in `.write(obj, name)` (store, delete)
 IMPORT = "import"  # replace an import statement by guarded calls
+MATCH = "match"  # check the classes of positional class patterns before the match runs
 
 _READ_ACCESS = frozenset({Access.EXC_OBJ, Access.ABC_REGISTER})
 _GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS, Access.INIT})
@@ -168,6 +169,11 @@ def _match_capture(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
 def _match_mapping(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, ast.MatchMapping)
     _dunder_binding(node.rest, node, w)
+
+
+@_on(ast.Match)
+def _match(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    w.site(MATCH, node, ctx.parent, ctx.field, ctx.slot)
 
 
 @_on(ast.MatchClass)

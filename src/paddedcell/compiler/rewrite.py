@@ -23,9 +23,10 @@ effects. Anything else falls back to the guard, which decides the rest (classes,
 from __future__ import annotations
 
 import ast
+import itertools
 from typing import Any, TypeVar
 
-from .check import GETATTR, IMPORT, READ, READ_PRIVATE, WRITE, Site
+from .check import GETATTR, IMPORT, MATCH, READ, READ_PRIVATE, WRITE, Site
 
 # The unspellable guard names. A leading dot can never start a Python identifier.
 G_READ = ".read"
@@ -37,9 +38,12 @@ G_IMPORT_STAR = ".import_star"
 G_DISPLAY = ".display"
 G_TYPE = ".type"  # the real `type`, for the inline ownership test
 G_OWNED = ".owned"  # the set of classes the cell created
+G_MATCH_CLASS = ".match_class"  # vets the class of a positional class pattern
+G_DEFER = ".defer"  # turns an error into a class that raises it when a pattern tries it
+G_MATCH_ERRORS = ".match_errors"  # (NameError, AttributeError), out of the cell's reach
 
 GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY,
-               G_TYPE, G_OWNED)
+               G_TYPE, G_OWNED, G_MATCH_CLASS, G_DEFER, G_MATCH_ERRORS)
 
 N = TypeVar("N", bound=ast.AST)
 
@@ -110,6 +114,46 @@ def _import_stmt(node: ast.Import | ast.ImportFrom) -> ast.stmt:
     return _at(ast.If(test=_const(True), body=stmts, orelse=[]), node)
 
 
+def _checked_match(node: ast.Match, temps: itertools.count[int]) -> ast.stmt:
+    """Positional class patterns (`case C(a, b)`) read `C.__match_args__` natively on the
+    subject, whatever it is: a library or supervisor class may name private attributes there.
+    So each such class is evaluated before the match into an unspellable temporary, vetted by
+    `.match_class`, and the pattern refers to the temporary. An error while evaluating it
+    (an undefined name in a case that may never be tried) is deferred to when the case is
+    tried, as CPython would raise it.
+
+        try:
+            .m0 = C
+        except (NameError, AttributeError) as .e:
+            .m0 = .defer(.e)
+        .m0 = .match_class(.m0, 2)
+        match subject:
+            case .m0(a, b): ...
+    """
+    prelude: list[ast.stmt] = []
+    for case in node.cases:
+        for pattern in ast.walk(case.pattern):
+            if not (isinstance(pattern, ast.MatchClass) and pattern.patterns):
+                continue
+            temp = f".m{next(temps)}"
+            cls = pattern.cls
+            errors = ast.Name(id=G_MATCH_ERRORS, ctx=ast.Load())
+            prelude.append(_at(ast.Try(
+                body=[ast.Assign(targets=[ast.Name(id=temp, ctx=ast.Store())], value=cls)],
+                handlers=[ast.ExceptHandler(type=errors, name=".e", body=[ast.Assign(
+                    targets=[ast.Name(id=temp, ctx=ast.Store())],
+                    value=_call(G_DEFER, ast.Name(id=".e", ctx=ast.Load())))])],
+                orelse=[], finalbody=[]), cls))
+            prelude.append(_at(ast.Assign(
+                targets=[ast.Name(id=temp, ctx=ast.Store())],
+                value=_call(G_MATCH_CLASS, ast.Name(id=temp, ctx=ast.Load()),
+                            _const(len(pattern.patterns)))), cls))
+            pattern.cls = _at(ast.Name(id=temp, ctx=ast.Load()), cls)
+    if not prelude:
+        return node
+    return _at(ast.If(test=_const(True), body=[*prelude, node], orelse=[]), node)
+
+
 def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.Module | ast.Expression:
     """Apply the guards to `tree` in place and return the tree to compile.
 
@@ -117,6 +161,7 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.Module | ast.Exp
     replaced child never invalidates its parent's slot. Mode 'single' comes back as a Module
     whose top-level expressions call `.display` (never `sys.displayhook`).
     """
+    temps = itertools.count()
     for site in reversed(sites):
         node = site.node
         if site.kind in (READ, READ_PRIVATE, WRITE):
@@ -134,6 +179,11 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.Module | ast.Exp
         elif site.kind == IMPORT:
             assert isinstance(node, (ast.Import, ast.ImportFrom))
             _replace(site, _import_stmt(node))
+        elif site.kind == MATCH:
+            assert isinstance(node, ast.Match)
+            checked = _checked_match(node, temps)
+            if checked is not node:
+                _replace(site, checked)
         else:  # pragma: no cover - a new site kind without a rewrite is a bug
             raise AssertionError(f"unknown site kind {site.kind!r}")
     if mode == "single":

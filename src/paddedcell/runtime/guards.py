@@ -72,6 +72,23 @@ def _namedtuple_api(obj: Any, name: str) -> bool:
     return issubclass(cls, tuple) and "_fields" in _class_dict(cls)
 
 
+#: Builtin types whose positional class pattern matches the subject itself.
+_MATCH_SELF_TYPES = frozenset({bool, bytearray, bytes, dict, float, frozenset, int, list, set,
+                               str, tuple})
+
+
+class _Deferred(type):
+    """Metaclass of the stand-ins `defer` makes: trying the pattern raises the error."""
+
+    def __instancecheck__(cls, obj: Any) -> bool:
+        raise cls._error  # type: ignore[attr-defined]
+
+
+def defer(error: BaseException) -> Any:
+    """A class that raises `error` when a class pattern tries it (`.defer`)."""
+    return _Deferred("deferred", (), {"_error": error})
+
+
 def _type_name(obj: Any) -> str:
     return _real_type(obj).__name__
 
@@ -100,7 +117,8 @@ def make_cell_type(guards: Guards) -> Any:
             if "__classcell__" in ns:
                 guards.deny_op("a class namespace may not hold '__classcell__'")
             # A tuple subclass could show make_class other bases than type() would use.
-            return guards.make_class(name, tuple.__new__(tuple, bases), ns)
+            # Read the real items: a tuple subclass could iterate as something else.
+            return guards.make_class(name, tuple.__getitem__(bases, slice(None)), ns)
         raise TypeError("type() takes 1 or 3 arguments")
 
     def __instancecheck__(self: Any, obj: Any) -> bool:
@@ -288,6 +306,22 @@ class Guards:
     def format_getattr(self, obj: Any, name: str) -> Any:
         """Attribute steps inside format fields: the same rules as `getattr`."""
         return self.getattr(obj, name)
+
+    def match_class(self, cls: Any, positional: int) -> Any:
+        """`.match_class(C, n)`: C if a class pattern with n positional sub-patterns may use
+        it, else a stand-in class that raises the denial when the case is tried."""
+        if not isinstance(cls, _real_type) or cls in self.owned_all:
+            return cls  # CPython reports non-classes; the cell's classes have vetted names
+        if cls in _MATCH_SELF_TYPES and positional <= 1:
+            return cls  # int(x), str(x), ...: the subject itself, no attribute read
+        names = getattr(cls, "__match_args__", ())
+        if type(names) is tuple:
+            for name in names[:positional]:
+                if _real_type(name) is not str or classify_attribute(name) is not Access.ALLOW:
+                    return defer(AttributeDenied(
+                        f"a positional pattern of {cls.__name__!r} would read attribute "
+                        f"{name!r}, which the cell may not read", "PC201"))
+        return cls
 
     # -- guarded builtins ----------------------------------------------------------------------
     def setattr(self, obj: Any, name: Any, value: Any) -> None:

@@ -1,0 +1,142 @@
+"""Escapes whose evidence is on the host side: supervisor objects, shared library state, what
+the host receives. From the internal security review of 2026-11 (each test names its finding).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import decimal
+import io
+import json
+import random
+import sys
+
+import pytest
+
+import paddedcell as pc
+
+
+def test_positional_patterns_cannot_read_supervisor_private_fields() -> None:
+    # finding 1a: __match_args__ with private names + ABC.register on a foreign class
+    @dataclasses.dataclass
+    class Account:
+        user: str
+        _password: str
+
+    cell = pc.Cell(globals={"account": Account("bob", "hunter2")})
+    with pytest.raises(pc.OperationDenied):
+        cell.exec("import collections.abc\nclass Peek(collections.abc.Hashable):\n"
+                  "    __match_args__ = ('_password',)\nPeek.register(type(account))\n"
+                  "match account:\n    case Peek(pw):\n        leaked = pw")
+    assert "leaked" not in cell.namespace
+    # the supervisor class's own __match_args__ (a dataclass names its private field too)
+    with pytest.raises(pc.AttributeDenied):
+        cell.exec("A = type(account)\nmatch account:\n    case A(u, pw):\n        leaked = pw")
+    assert "leaked" not in cell.namespace
+    cell.exec("match account:\n    case A(u):\n        first = u")  # public names are fine
+    assert cell.namespace["first"] == "bob"
+
+
+def test_inherited_init_cannot_rewrite_library_classes() -> None:
+    # finding 2
+    before = json.JSONEncoder.default
+    cell = pc.Cell()
+    with pytest.raises(pc.AttributeDenied):
+        cell.exec("import json\nclass E(json.JSONEncoder):\n    pass\n"
+                  "E.__init__(json.JSONEncoder, default=lambda s, o: 'pwned')")
+    assert json.JSONEncoder.default is before
+    assert "default" not in vars(json.JSONEncoder) or vars(json.JSONEncoder)["default"] is before
+    # the legitimate use still works
+    cell.exec("class F(json.JSONEncoder):\n    def __init__(self):\n        super().__init__(indent=1)\n"
+              "r = F().encode([1])")
+    assert cell.namespace["r"] == "[\n 1\n]"
+
+
+def test_one_cell_cannot_reach_another_cells_type() -> None:
+    # finding 2, cross-cell variant
+    victim = pc.Cell(globals={"secret": {"k": "victim-secret"}})
+    attacker = pc.Cell()
+    with pytest.raises(TypeError):
+        attacker.exec("class S(type.__class__):\n    pass")
+    assert type(victim.builtins["type"]) is not type(attacker.builtins["type"])
+    assert victim.eval("type(secret)") is dict
+
+
+def test_decimal_context_changes_stay_in_the_cell() -> None:
+    # finding 5
+    host = decimal.getcontext()
+    prec, flags = host.prec, dict(host.flags)
+    cell = pc.Cell()
+    cell.exec("import decimal\ndecimal.localcontext(prec=3).__enter__()\n"
+              "x = decimal.Decimal(1) / decimal.Decimal(7)")
+    assert str(cell.namespace["x"]) == "0.143"
+    assert decimal.getcontext() is host and host.prec == prec and dict(host.flags) == flags
+    assert str(decimal.Decimal(1) / decimal.Decimal(7)).startswith("0.142857142857")
+
+
+def test_host_random_generator_is_untouched() -> None:
+    # finding 6 (and the per-cell random module)
+    random.seed(99)
+    expected = [random.random() for _ in range(3)]
+    random.seed(99)
+    cell = pc.Cell()
+    cell.exec("import random, statistics\nrandom.seed(1)\nxs = [random.random() for _ in range(5)]")
+    with pytest.raises(ImportError):
+        cell.exec("from statistics import NormalDist")
+    assert [random.random() for _ in range(3)] == expected
+
+
+def test_total_ordering_cannot_change_supervisor_classes() -> None:
+    # finding 8
+    class Item:
+        def __init__(self, v: int) -> None:
+            self.v = v
+
+        def __lt__(self, other: object) -> bool:
+            return True
+
+        def __eq__(self, other: object) -> bool:
+            return False
+
+    cell = pc.Cell(globals={"item": Item(1)})
+    with pytest.raises(pc.OperationDenied):
+        cell.exec("import functools\nfunctools.total_ordering(type(item))")
+    assert "__gt__" not in vars(Item)
+    cell.exec("@functools.total_ordering\nclass Own:\n    def __init__(s, v): s.v = v\n"
+              "    def __lt__(s, o): return s.v < o.v\n    def __eq__(s, o): return s.v == o.v\n"
+              "r = Own(2) > Own(1)")
+    assert cell.namespace["r"] is True
+
+
+def test_host_receives_no_cell_code_in_exceptions() -> None:
+    # finding 9: the exception's own methods are cell code
+    cell = pc.Cell()
+    with pytest.raises(pc.CellError) as info:
+        cell.exec("class Boom(Exception):\n    def __str__(self):\n        raise SystemExit(3)\n"
+                  "    def __repr__(self):\n        raise KeyboardInterrupt\nraise Boom('x')")
+    assert str(info.value) == "Boom: x" and repr(info.value)
+    assert info.value.kind == "Boom" and info.value.__traceback__ is not None
+    # a builtin exception carrying a cell object
+    with pytest.raises(pc.CellError, match="ValueError"):
+        cell.exec("class Evil:\n    def __str__(self):\n        raise SystemExit\nraise ValueError(Evil())")
+    # a natural exception with plain data passes unchanged, its cell-made context cut off
+    with pytest.raises(ZeroDivisionError) as natural:
+        cell.exec("class Mine(Exception):\n    pass\ntry:\n    raise Mine()\nexcept Mine:\n    1 / 0")
+    assert natural.value.__context__ is None
+    with pytest.raises(KeyError) as key:
+        cell.exec("{}['k']")
+    assert key.value.args == ("k",)
+
+
+def test_re_debug_cannot_write_to_host_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
+    # finding 11
+    fake = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", fake)
+    cell = pc.Cell()
+    with pytest.raises(pc.OperationDenied):
+        cell.exec("import re\nre.compile('HOST-STDOUT', 128)")
+    with pytest.raises(pc.OperationDenied):
+        cell.exec("re.search('x', 'x', flags=re.I | 128)")
+    assert fake.getvalue() == ""
+    cell.exec("r = re.sub('a', 'b', 'aa', count=1, flags=re.I), re.split(',', 'a,b', flags=re.M)")
+    assert cell.namespace["r"] == ("ba", ["a", "b"])
