@@ -74,7 +74,7 @@ class Cell:
         table = base_table(policy.deny_builtins)
         table.update(
             {
-                "print": self._print,
+                "print": _make_print(self),
                 "getattr": guards.getattr,
                 "setattr": guards.setattr,
                 "delattr": guards.delattr,
@@ -179,11 +179,6 @@ class Cell:
         return ""
 
     # -- per-cell builtins ---------------------------------------------------------------------
-    def _print(self, *args: Any, sep: str | None = " ", end: str | None = "\n",
-               file: Any = None, flush: bool = False) -> None:
-        _real_print(*args, sep=sep, end=end, file=self.stdout if file is None else file,
-                    flush=flush)
-
     def _display(self, value: Any) -> None:
         # Mode 'single' without sys.displayhook: the value goes to the cell's stdout and to
         # the cell's own `_`, never the host's.
@@ -195,6 +190,17 @@ class Cell:
 
     def _is_view(self, obj: Any) -> bool:
         return isinstance(obj, types.ModuleType) and self.modules.views.get(obj.__name__) is obj
+
+
+def _make_print(cell: Cell) -> Any:
+    """The cell's print: a plain function (its repr names no paddedcell internals)."""
+
+    def print(*args: Any, sep: str | None = " ", end: str | None = "\n", file: Any = None,
+              flush: bool = False) -> None:
+        _real_print(*args, sep=sep, end=end, file=cell.stdout if file is None else file,
+                    flush=flush)
+    print.__qualname__ = "print"
+    return print
 
 
 def _plain_code(code: object) -> bool:

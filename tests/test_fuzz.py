@@ -1,0 +1,95 @@
+"""Property tests with bounded example counts (long runs: benchmarks/fuzz_long.py)."""
+
+from __future__ import annotations
+
+import os
+import string
+
+import hypothesis.strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import paddedcell as pc
+from paddedcell.rules import Access, classify_attribute
+
+hypothesmith = pytest.importorskip("hypothesmith")
+
+# CI runs a bounded number of examples; benchmarks/fuzz_long.py raises it with
+# PADDEDCELL_FUZZ_EXAMPLES.
+EXAMPLES = int(os.environ.get("PADDEDCELL_FUZZ_EXAMPLES", "60"))
+FAST = settings(max_examples=EXAMPLES, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+names = st.one_of(
+    st.from_regex(r"\A_{0,2}[a-z][a-z0-9_]{0,8}_{0,2}\Z"),
+    st.sampled_from(["__class__", "__globals__", "gi_frame", "f_back", "format", "obj",
+                     "__init__", "__name__", "_x", "__x", "register", "mro", "__dict__"]),
+)
+
+
+@FAST
+@given(source=hypothesmith.from_grammar())
+def test_check_never_raises_and_compile_agrees(source: str) -> None:
+    violations = pc.check(source)
+    try:
+        pc.compile_restricted(source, "<fuzz>")
+    except pc.RestrictedSyntaxError as exc:
+        # compile may find more (compiler-only errors such as 'return' outside a function)
+        assert {v.rule for v in violations} <= {v.rule for v in exc.violations}
+    else:
+        assert violations == []
+
+
+@FAST
+@given(source=hypothesmith.from_node())
+def test_accepted_programs_compile(source: str) -> None:
+    if pc.check(source) == []:
+        try:
+            pc.compile_restricted(source, "<fuzz>")
+        except pc.RestrictedSyntaxError as exc:
+            assert all(v.rule == "PC001" for v in exc.violations)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=names)
+def test_static_and_runtime_attribute_decisions_agree(name: str) -> None:
+    """One rule: `x.NAME` is rejected statically exactly when getattr(x, 'NAME') is denied."""
+    access = classify_attribute(name)
+    static = {v.rule for v in pc.check(f"x.{name}")}
+    cell = pc.Cell()
+
+    class Foreign:
+        pass
+
+    foreign = Foreign()
+    try:
+        setattr(foreign, name, 1)
+    except (TypeError, AttributeError):
+        pass  # e.g. __class__: the decision does not depend on the attribute existing
+    cell.namespace["x"] = foreign
+    try:
+        cell.exec(f"v = getattr(x, {name!r})")
+        runtime_denied = False
+    except pc.SecurityError:
+        runtime_denied = True
+    if access.denied:
+        assert static & {"PC101", "PC103"} and runtime_denied
+    elif access in (Access.PRIVATE, Access.INIT):
+        assert not static and runtime_denied  # foreign object: ownership decides at run time
+    else:
+        assert not static and not runtime_denied
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=string.printable + "\u00a0\uff3f\u0131", max_size=40))
+def test_format_strings_never_leak_dunders(text: str) -> None:
+    cell = pc.Cell()
+    cell.namespace["fmt"] = text
+    try:
+        out = cell.eval("fmt.format(print, x=print)")
+    except pc.SecurityError:
+        return
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+        return
+    # strings only ever come out; never the cell's namespace or its guards
+    assert "__builtins__" not in out and ".read" not in out
