@@ -3,7 +3,8 @@
 Each file in tests/escapes/ carries `# source:` (provenance), `# goal:` and `# expect:` lines.
 `expect: rejected R...` means the static check must report at least those rules;
 `expect: raises NAME` means it passes the check and running it raises NAME. In both cases the
-payload must not have created its marker file or bound `ESCAPED`.
+payload must not have created its marker file, bound `ESCAPED`, changed the supervisor object
+`account` or printed its private password.
 """
 
 from __future__ import annotations
@@ -39,12 +40,21 @@ def test_corpus_is_large_enough_and_has_provenance() -> None:
         assert _header(text, "expect").split()[0] in {"rejected", "raises"}, path.name
 
 
+class Account:
+    """A supervisor object every payload can reach as `account`."""
+
+    def __init__(self) -> None:
+        self.owner = "alice"
+        self._password = "hunter2-SECRET"
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
 def test_escape_fails(path: Path, tmp_path: Path) -> None:
     marker = tmp_path / "MARKER_FILE"
     source = path.read_text(encoding="utf-8").replace("MARKER", str(marker))
     kind, *names = _header(source, "expect").split()
-    cell = pc.Cell()
+    account = Account()
+    cell = pc.Cell(globals={"account": account})
     if kind == "rejected":
         found = {v.rule for v in pc.check(source, filename=path.name)}
         assert set(names) <= found, f"expected {names}, got {sorted(found)}"
@@ -57,3 +67,5 @@ def test_escape_fails(path: Path, tmp_path: Path) -> None:
             cell.exec(source, filename=path.name)
     assert not marker.exists(), "the payload created its marker file"
     assert "ESCAPED" not in cell.namespace, "the payload bound ESCAPED"
+    assert vars(account) == {"owner": "alice", "_password": "hunter2-SECRET"}
+    assert "hunter2" not in cell.output

@@ -140,3 +140,50 @@ def test_re_debug_cannot_write_to_host_stdout(monkeypatch: pytest.MonkeyPatch) -
     assert fake.getvalue() == ""
     cell.exec("r = re.sub('a', 'b', 'aa', count=1, flags=re.I), re.split(',', 'a,b', flags=re.M)")
     assert cell.namespace["r"] == ("ba", ["a", "b"])
+
+
+def test_asdict_checks_nested_foreign_dataclasses() -> None:
+    # review 2, finding 5
+    @dataclasses.dataclass
+    class Creds:
+        user: str
+        _token: str
+
+    cell = pc.Cell(globals={"creds": Creds("u", "t0k3n")})
+    with pytest.raises(pc.OperationDenied):
+        cell.exec("import dataclasses\n@dataclasses.dataclass\nclass Box:\n    inner: object\n"
+                  "leak = dataclasses.asdict(Box(creds))")
+    assert "leak" not in cell.namespace
+
+
+def test_re_cache_is_not_poisoned_by_int_subclass_flags() -> None:
+    # review 2, finding 7
+    import re
+
+    assert re.fullmatch(r"[a-z0-9_]+", "ADMIN") is None
+    cell = pc.Cell()
+    cell.exec("import re\nclass F(int):\n    def __hash__(self): return hash(0)\n"
+              "    def __eq__(self, o): return o == 0\n"
+              "try:\n    re.compile(r'[a-z0-9_]+', F(2))\nexcept Exception:\n    pass")
+    assert re.fullmatch(r"[a-z0-9_]+", "ADMIN") is None
+
+
+def test_boundary_checks_exception_attributes_outside_args() -> None:
+    # review 2, finding 8
+    cell = pc.Cell()
+    with pytest.raises(pc.CellError):
+        cell.exec("class Evil:\n    def __str__(self):\n        raise SystemExit(1)\n"
+                  "raise PermissionError(13, 'denied', Evil())")
+    with pytest.raises(FileNotFoundError) as plain:
+        cell.exec("raise FileNotFoundError(2, 'missing', 'a.txt')")
+    assert plain.value.filename == "a.txt"
+
+
+def test_copy_takes_no_memo_and_cells_define_no_copy_hooks() -> None:
+    # review 2, finding 1
+    cell = pc.Cell()
+    with pytest.raises(pc.OperationDenied):
+        cell.exec("import copy\ncopy.deepcopy([1], {})")
+    assert {v.rule for v in pc.check("class A:\n    def __deepcopy__(s, m): return s")} == {"PC104"}
+    cell.exec("c = copy.deepcopy(getattr)\nd = copy.deepcopy({'k': [1, 2]})")
+    assert cell.namespace["d"] == {"k": [1, 2]}

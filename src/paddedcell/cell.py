@@ -18,27 +18,38 @@ from typing import IO, Any
 
 from .compiler.pipeline import compile_restricted
 from .compiler.rewrite import (
+    G_BASE_EXC,
+    G_CALL,
+    G_CATCHABLE,
     G_DEFER,
     G_DISPLAY,
+    G_FACTOR,
+    G_FSTRING,
     G_GETATTR,
     G_IMPORT,
     G_IMPORT_FROM,
     G_IMPORT_STAR,
     G_MATCH_CLASS,
     G_MATCH_ERRORS,
+    G_NEXT,
+    G_NUM,
     G_OWNED,
     G_READ,
+    G_SIZED,
+    G_TICKS,
     G_TYPE,
     G_WRITE,
 )
-from .errors import CellExit, LimitExceeded, PolicyError
-from .policy import Policy
+from .errors import CellExit, LimitExceeded, PolicyError, TimeLimitExceeded
+from .policy import Limits, Policy
 from .rules import is_dunder
 from .runtime.boundary import for_host
+from .runtime.budget import Budget, frame_depth
 from .runtime.builtins import base_table
 from .runtime.guards import Guards, defer
+from .runtime.meter import OPERATOR_GUARDS, Meter
 from .runtime.modules import ModuleTable, validate_policy_modules
-from .runtime.specials import cell_specials
+from .runtime.specials import cell_specials, metered_specials
 
 _real_print = _host_builtins.print
 _validated: set[str] = set()
@@ -53,7 +64,8 @@ class Cell:
     """
 
     def __init__(self, policy: Policy | None = None, globals: Mapping[str, Any] | None = None,
-                 *, stdout: IO[str] | None = None, name: str = "__main__") -> None:
+                 *, stdout: IO[str] | None = None, name: str = "__main__",
+                 lifetime: Limits | None = None) -> None:
         policy = policy if policy is not None else Policy.preset("default")
         if not isinstance(policy, Policy):
             raise TypeError(f"policy must be a paddedcell.Policy, not {type(policy).__name__}")
@@ -68,20 +80,30 @@ class Cell:
         self.namespace = namespace
         guards = Guards(namespace)
         self.guards = guards
-        modules = ModuleTable(policy, namespace, cell_specials(guards, lambda: self.stdout))
+        #: Budget over all runs of this cell (steps and output add up; time is wall time
+        #: since the first run), charged besides each run's own.
+        self.lifetime = Budget(lifetime) if lifetime is not None else None
+        self.meter = Meter(self._new_budget())
+        specials = cell_specials(guards, lambda: self.stdout)
+        if policy.limits.metered or lifetime is not None:
+            specials.update(metered_specials(self.meter))
+        modules = ModuleTable(policy, namespace, specials)
         self.modules = modules
         guards.is_view = self._is_view  # type: ignore[method-assign]
         table = base_table(policy.deny_builtins)
         table.update(
             {
                 "print": _make_print(self),
-                "getattr": guards.getattr,
-                "setattr": guards.setattr,
-                "delattr": guards.delattr,
-                "hasattr": guards.hasattr,
-                "vars": guards.vars,
-                "dir": guards.dir,
+                # Plain functions, not bound methods: nothing the cell holds may lead back to
+                # the guards (copy.deepcopy walks a method's __self__).
+                "getattr": _function("getattr", guards.getattr),
+                "setattr": _function("setattr", guards.setattr),
+                "delattr": _function("delattr", guards.delattr),
+                "hasattr": _function("hasattr", guards.hasattr),
+                "vars": _function("vars", guards.vars),
+                "dir": _function("dir", guards.dir),
                 "type": guards.type,
+                "format": _function("format", self.meter.format),
             }
         )
         for denied in policy.deny_builtins:
@@ -102,6 +124,16 @@ class Cell:
                 G_MATCH_CLASS: guards.match_class,
                 G_DEFER: defer,
                 G_MATCH_ERRORS: (NameError, AttributeError),
+                G_NEXT: next,
+                G_TICKS: self.meter.current.ticks,
+                G_CATCHABLE: self.meter.catchable,
+                G_BASE_EXC: BaseException,
+                G_NUM: frozenset({int, float, complex, bool}),
+                G_FACTOR: self.meter.factor,
+                G_SIZED: self.meter.sized,
+                G_CALL: self.meter.call,
+                G_FSTRING: self.meter.fstring,
+                **{name: guard(self.meter) for name, guard in OPERATOR_GUARDS.items()},
             }
         )
         self.builtins = table
@@ -121,11 +153,13 @@ class Cell:
 
     def eval(self, source: str, filename: str = "<cell>") -> Any:
         """Evaluate an expression in the cell's namespace and return its value."""
-        # The formula case (one expression evaluated many times) is hot: the memo lookup and
-        # the run are inlined here.
         code = self._codes.get((source, filename, "eval")) if type(source) is str else None
         if code is None:
             code = self._code(source, filename, "eval")
+        if self._metered:
+            return self._run(code, source, filename)
+        # The formula case (one expression evaluated many times, no budget) is hot: the run
+        # is inlined here.
         try:
             # A copied context: decimal contexts and other context variables the cell
             # changes stay with this run (copying is O(1)).
@@ -152,12 +186,44 @@ class Cell:
         return code
 
     def _run(self, code: types.CodeType, source: str, filename: str) -> Any:
+        budget = None
+        if self._metered:
+            budget = self._new_budget()
+            self._install(budget)
+            budget.start(frame_depth())
         try:
-            return copy_context().run(eval, code, self.namespace)
+            result = copy_context().run(eval, code, self.namespace)
         except BaseException as exc:
             failure = self._failure(exc, filename, source)
+        else:
+            if budget is None or budget.cancelled is None:
+                if budget is not None:
+                    self._install(self._new_budget())  # callbacks the host makes later
+                return result
+            # The run swallowed its exhaustion (`finally: return`, `__exit__` returning True):
+            # the budget is sticky, so the host still gets it.
+            failure = budget.fail()
+        if budget is not None:
+            self._install(self._new_budget())
         # Raised outside the handler, so the cell's exception is not chained to it.
         raise failure
+
+    # -- budgets -------------------------------------------------------------------------------
+    @property
+    def _metered(self) -> bool:
+        return self.policy.limits.metered or self.lifetime is not None
+
+    def _new_budget(self) -> Budget:
+        return Budget(self.policy.limits, parent=self.lifetime)
+
+    def _install(self, budget: Budget) -> None:
+        self.meter.current = budget
+        self.builtins[G_TICKS] = budget.ticks
+
+    def cancel(self, reason: str = "cancelled by the supervisor") -> None:
+        """Stop the running (or next) code of this cell at its next checkpoint. Safe from any
+        thread; the cell raises TimeLimitExceeded."""
+        self.meter.current.cancel(TimeLimitExceeded(reason))
 
     def _failure(self, exc: BaseException, filename: str, source: str) -> BaseException:
         """What the host receives for `exc`: never a non-Exception (but LimitExceeded), never
@@ -192,15 +258,44 @@ class Cell:
         return isinstance(obj, types.ModuleType) and self.modules.views.get(obj.__name__) is obj
 
 
+def _function(name: str, method: Any) -> Any:
+    """A plain function calling `method` (closures are copied by reference, never walked)."""
+
+    def function(*args: Any, **kwargs: Any) -> Any:
+        return method(*args, **kwargs)
+    function.__name__ = function.__qualname__ = name
+    function.__doc__ = getattr(_host_builtins, name).__doc__
+    return function
+
+
 def _make_print(cell: Cell) -> Any:
     """The cell's print: a plain function (its repr names no paddedcell internals)."""
 
     def print(*args: Any, sep: str | None = " ", end: str | None = "\n", file: Any = None,
               flush: bool = False) -> None:
-        _real_print(*args, sep=sep, end=end, file=cell.stdout if file is None else file,
-                    flush=flush)
+        if file is not None:
+            _real_print(*args, sep=sep, end=end, file=file, flush=flush)
+            return
+        # Build the text first so the output budget is charged before anything is written.
+        text = _print_text(args, sep, end)
+        cell.meter.current.charge_output(len(text))
+        cell.stdout.write(text)
+        if flush:
+            cell.stdout.flush()
     print.__qualname__ = "print"
     return print
+
+
+def _print_text(args: tuple[Any, ...], sep: str | None, end: str | None) -> str:
+    if sep is None:
+        sep = " "
+    elif not isinstance(sep, str):
+        raise TypeError(f"sep must be None or a string, not {type(sep).__name__}")
+    if end is None:
+        end = "\n"
+    elif not isinstance(end, str):
+        raise TypeError(f"end must be None or a string, not {type(end).__name__}")
+    return sep.join(map(str, args)) + end
 
 
 def _plain_code(code: object) -> bool:

@@ -110,4 +110,44 @@ class CellError(Exception):
 
 
 class LimitExceeded(BaseException):
-    """A budget ran out. A `BaseException`, so untrusted `except Exception` cannot catch it."""
+    """A budget ran out. A `BaseException`, so untrusted `except Exception` cannot catch it,
+    and handlers in cell code are rewritten so that no other handler can either."""
+
+    limit: str = "budget"
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or f"the cell's {self.limit} limit was exceeded")
+
+
+class StepLimitExceeded(LimitExceeded):
+    """More loop iterations and calls than the `steps` limit."""
+
+    limit = "steps"
+
+
+class TimeLimitExceeded(LimitExceeded):
+    """The run took longer than the `time` limit (seconds of wall time)."""
+
+    limit = "time"
+
+
+class MemoryLimitExceeded(LimitExceeded):
+    """An operation would allocate, or the process grew, past the `memory` limit (bytes)."""
+
+    limit = "memory"
+
+
+class OutputLimitExceeded(LimitExceeded):
+    """More printed text than the `output` limit (characters)."""
+
+    limit = "output"
+
+
+class RecursionLimitExceeded(LimitExceeded):
+    """Calls nested deeper than the `recursion` limit."""
+
+    limit = "recursion"
+
+
+class WorkerCrashed(Exception):
+    """An isolated worker process died (signal, crash) before it answered."""

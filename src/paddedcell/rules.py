@@ -252,7 +252,7 @@ SAFE_SPECIAL_METHODS: frozenset[str] = frozenset(
     __neg__ __pos__ __abs__ __invert__
     __int__ __float__ __complex__ __index__ __round__ __trunc__ __floor__ __ceil__
     __getitem__ __setitem__ __delitem__ __contains__ __iter__ __next__ __reversed__ __missing__
-    __enter__ __exit__ __call__ __bytes__ __post_init__ __copy__ __deepcopy__
+    __enter__ __exit__ __call__ __bytes__ __post_init__
     """.split()
 )
 
@@ -317,6 +317,13 @@ _SPECIAL_PUBLIC = {
 }
 
 
+#: Special methods a cell may define but not read: called directly they would build huge
+#: results without the operators' memory charges (`'x'.__mul__(10**10)`).
+_SIZE_DUNDERS = frozenset(
+    f"__{p}{op}__" for op in ("add", "mul", "pow", "lshift", "mod") for p in ("", "r", "i")
+)
+
+
 def is_dunder(name: str) -> bool:
     return len(name) > 4 and name.startswith("__") and name.endswith("__")
 
@@ -333,7 +340,7 @@ def classify_attribute(name: str) -> Access:
             return Access.CLASS
         if name == "__init__":
             return Access.INIT
-        if name in SAFE_SPECIAL_METHODS:
+        if name in SAFE_SPECIAL_METHODS and name not in _SIZE_DUNDERS:
             return Access.ALLOW
         return Access.DUNDER
     if name in INTERNAL_ATTRIBUTES:
@@ -378,6 +385,15 @@ def write_allowed_name(name: str) -> Access:
 def denial_rule(access: Access) -> str:
     """The static rule id for a denied `Access`."""
     return "PC103" if access is Access.INTERNAL else "PC101"
+
+
+#: Builtins whose calls may materialise a lot; metered code routes their calls through `.call`.
+SIZED_CALL_NAMES = frozenset({"list", "tuple", "set", "frozenset", "sorted", "bytes", "bytearray"})
+#: str/bytes methods whose result size depends on their arguments (metered through `.sized`).
+SIZED_METHODS = frozenset({"zfill", "ljust", "rjust", "center", "expandtabs", "replace", "join",
+                           "extend", "update"})
+#: Format-spec widths above this are charged against the memory budget.
+WIDE_FORMAT = 10_000
 
 
 def render_markdown() -> str:

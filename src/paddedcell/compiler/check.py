@@ -17,6 +17,9 @@ from ..policy import Limits
 from ..rules import (
     CLASS_BODY_DUNDERS,
     SAFE_SPECIAL_METHODS,
+    SIZED_CALL_NAMES,
+    SIZED_METHODS,
+    WIDE_FORMAT,
     Access,
     classify_attribute,
     denial_rule,
@@ -34,6 +37,12 @@ GETATTR = "getattr"  # replace the Attribute by `.getattr(obj, name)` (format, _
 WRITE = "write"  # wrap the Attribute's object in `.write(obj, name)` (store, delete)
 IMPORT = "import"  # replace an import statement by guarded calls
 MATCH = "match"  # check the classes of positional class patterns before the match runs
+# Metering sites: used only when the policy sets run-time limits.
+TICK = "tick"  # a loop body, function body, lambda or comprehension: count a step
+HANDLER = "handler"  # an except clause: never let it catch LimitExceeded
+COSTLY = "costly"  # `*`, `**`, `<<`, `%`-format, their augmented forms: charge before running
+SIZED = "sized"  # a str method or builtin call whose result size depends on its arguments
+FSPEC = "fspec"  # an f-string field with a computed or very wide format spec
 
 _READ_ACCESS = frozenset({Access.EXC_OBJ, Access.ABC_REGISTER})
 _GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS, Access.INIT})
@@ -217,6 +226,8 @@ def _attribute(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, ast.Attribute)
     name = node.attr
     if isinstance(node.ctx, ast.Load):
+        if name in SIZED_METHODS and not (name == "join" and _short_literal(node.value)):
+            w.site(SIZED, node, ctx.parent, ctx.field, ctx.slot)
         access = classify_attribute(name)
         if access.denied:
             w.report(denial_rule(access), node, name=name)
@@ -236,6 +247,12 @@ def _attribute(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     w.site(WRITE, node, ctx.parent, ctx.field, ctx.slot)
 
 
+def _short_literal(node: ast.AST) -> bool:
+    # `', '.join(parts)`: a separator this short cannot multiply memory meaningfully.
+    return isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)) \
+        and len(node.value) <= 8
+
+
 def _plain_literal(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) is str \
         and format_string_is_plain(node.value)
@@ -248,6 +265,77 @@ def _augassign(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     if isinstance(target, ast.Attribute):
         if classify_attribute(target.attr) in (Access.FORMAT, Access.EXC_OBJ):
             w.report("PC110", target, name=target.attr)
+
+
+# --- metering sites ---------------------------------------------------------------------------
+_COSTLY_OPS = (ast.Mult, ast.Pow, ast.LShift, ast.Add)
+
+
+@_on(ast.For, ast.While, ast.FunctionDef, ast.Lambda, ast.comprehension)
+def _tick(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    w.site(TICK, node, ctx.parent, ctx.field, ctx.slot)
+
+
+@_on(ast.ExceptHandler)
+def _handler_site(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    w.site(HANDLER, node, ctx.parent, ctx.field, ctx.slot)
+
+
+@_on(ast.BinOp)
+def _binop(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.BinOp)
+    if isinstance(node.op, _COSTLY_OPS):
+        constants = isinstance(node.left, ast.Constant) and isinstance(node.right, ast.Constant)
+        # `x + 1` cannot concatenate; a constant expression is bounded by the source size.
+        numeric_add = isinstance(node.op, ast.Add) and (_numeric(node.left) or _numeric(node.right))
+        if not constants and not numeric_add:
+            w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot)
+    elif isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
+            and isinstance(node.left.value, (str, bytes)) and _wide_percent(node.left.value):
+        w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot)
+
+
+@_on(ast.AugAssign)
+def _augassign_costly(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.AugAssign)
+    if isinstance(node.op, _COSTLY_OPS):
+        w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot)
+
+
+@_on(ast.Call)
+def _sized_call(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.Call)
+    if isinstance(node.func, ast.Name) and node.func.id in SIZED_CALL_NAMES:
+        w.site(SIZED, node, ctx.parent, ctx.field, ctx.slot)
+
+
+@_on(ast.FormattedValue)
+def _fspec(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, ast.FormattedValue)
+    spec = node.format_spec
+    if spec is None:
+        return
+    parts = spec.values if isinstance(spec, ast.JoinedStr) else [spec]
+    for part in parts:
+        if not isinstance(part, ast.Constant) or (isinstance(part.value, str)
+                                                  and _wide_spec(part.value)):
+            w.site(FSPEC, node, ctx.parent, ctx.field, ctx.slot)
+            return
+
+
+def _numeric(node: ast.AST) -> bool:
+    # `x + 1`: a numeric literal operand means no concatenation can happen.
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float, complex)
+
+
+def _wide_spec(spec: str) -> bool:
+    digits = "".join(ch if ch.isdigit() else " " for ch in spec).split()
+    return any(len(d) > 4 and int(d) > WIDE_FORMAT for d in digits)
+
+
+def _wide_percent(template: str | bytes) -> bool:
+    text = template if isinstance(template, str) else template.decode("latin-1")
+    return "*" in text or _wide_spec(text)
 
 
 # --- imports ----------------------------------------------------------------------------------

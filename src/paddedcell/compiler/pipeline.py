@@ -71,7 +71,7 @@ def _compile_full(source: str, filename: str, mode: str, policy: Policy) -> Comp
     if checked.violations or tree is None:
         violations = sorted(checked.violations, key=lambda v: (v.lineno, v.col_offset, v.rule))
         raise RestrictedSyntaxError(violations, filename)
-    guarded = rewrite(tree, checked.sites, mode)
+    guarded = rewrite(tree, checked.sites, mode, metered=policy.limits.metered)
     compile_mode = "exec" if mode == "single" else mode
     try:
         code = compile(guarded, filename, compile_mode, dont_inherit=True)

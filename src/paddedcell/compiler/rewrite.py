@@ -26,7 +26,22 @@ import ast
 import itertools
 from typing import Any, TypeVar
 
-from .check import GETATTR, IMPORT, MATCH, READ, READ_PRIVATE, WRITE, Site
+from .check import (
+    COSTLY,
+    FSPEC,
+    GETATTR,
+    HANDLER,
+    IMPORT,
+    MATCH,
+    READ,
+    READ_PRIVATE,
+    SIZED,
+    TICK,
+    WRITE,
+    Site,
+)
+
+_METERING = frozenset({TICK, HANDLER, COSTLY, SIZED, FSPEC})
 
 # The unspellable guard names. A leading dot can never start a Python identifier.
 G_READ = ".read"
@@ -41,9 +56,24 @@ G_OWNED = ".owned"  # the set of classes the cell created
 G_MATCH_CLASS = ".match_class"  # vets the class of a positional class pattern
 G_DEFER = ".defer"  # turns an error into a class that raises it when a pattern tries it
 G_MATCH_ERRORS = ".match_errors"  # (NameError, AttributeError), out of the cell's reach
+# Metering (only when the policy sets run-time limits):
+G_NEXT = ".next"  # builtins.next
+G_TICKS = ".ticks"  # the current budget's C-level ticker
+G_CATCHABLE = ".catchable"  # except clauses: re-raises LimitExceeded
+G_BASE_EXC = ".base_exc"  # BaseException, for bare except clauses
+G_NUM = ".num"  # the numeric types, for the inline fast path of `*`
+G_FACTOR = ".factor"  # charges augmented `*=`/`**=`/`<<=` on attributes and items
+G_SIZED = ".sized"
+G_CALL = ".call"
+G_FSTRING = ".fstring"
+_COSTLY_GUARDS = {ast.Mult: ".mul", ast.Pow: ".pow", ast.LShift: ".lshift", ast.Mod: ".mod",
+                  ast.Add: ".add"}
+_AUG_GUARDS = {ast.Mult: ".imul", ast.Pow: ".ipow", ast.LShift: ".ilshift", ast.Add: ".iadd"}
 
 GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY,
-               G_TYPE, G_OWNED, G_MATCH_CLASS, G_DEFER, G_MATCH_ERRORS)
+               G_TYPE, G_OWNED, G_MATCH_CLASS, G_DEFER, G_MATCH_ERRORS, G_NEXT, G_TICKS,
+               G_CATCHABLE, G_BASE_EXC, G_NUM, G_FACTOR, G_SIZED, G_CALL, G_FSTRING,
+               *_COSTLY_GUARDS.values(), *_AUG_GUARDS.values())
 
 N = TypeVar("N", bound=ast.AST)
 
@@ -154,7 +184,96 @@ def _checked_match(node: ast.Match, temps: itertools.count[int]) -> ast.stmt:
     return _at(ast.If(test=_const(True), body=[*prelude, node], orelse=[]), node)
 
 
-def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.Module | ast.Expression:
+def _name(name: str) -> ast.Name:
+    return ast.Name(id=name, ctx=ast.Load())
+
+
+def _tick() -> ast.Call:
+    return _call(G_NEXT, _name(G_TICKS))
+
+
+def _simple(node: ast.expr) -> bool:
+    """Loading it twice has no side effects and gives the same value."""
+    return isinstance(node, ast.Name) or (isinstance(node, ast.Constant)
+                                          and type(node.value) in (int, float, complex, bool))
+
+
+def _copy(node: ast.expr) -> ast.expr:
+    return _at(_name(node.id), node) if isinstance(node, ast.Name) else _at(_const(node.value), node)  # type: ignore[attr-defined]
+
+
+def _meter(site: Site) -> None:
+    """Apply one metering site (see compiler.check for the kinds)."""
+    node = site.node
+    if site.kind == TICK:
+        if isinstance(node, (ast.For, ast.While)):
+            node.body.insert(0, _at(ast.Expr(value=_tick()), node.body[0]))
+        elif isinstance(node, ast.FunctionDef):
+            first = node.body[0]
+            docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                and isinstance(first.value.value, str)
+            node.body.insert(1 if docstring else 0, _at(ast.Expr(value=_tick()), first))
+        elif isinstance(node, ast.Lambda):
+            node.body = _at(ast.BoolOp(op=ast.And(), values=[_tick(), node.body]), node.body)
+        else:
+            assert isinstance(node, ast.comprehension)
+            node.ifs.insert(0, _at(_tick(), node.iter))
+    elif site.kind == HANDLER:
+        assert isinstance(node, ast.ExceptHandler)
+        spec = node.type if node.type is not None else _at(_name(G_BASE_EXC), node)
+        node.type = _at(_call(G_CATCHABLE, spec), spec)
+    elif site.kind == COSTLY and isinstance(node, ast.BinOp):
+        op = type(node.op)
+        guarded = _call(_COSTLY_GUARDS[op], node.left, node.right)
+        if op in (ast.Mult, ast.Add) and _simple(node.left) and _simple(node.right):
+            # The common numeric case stays native: `a * b if .type(a) in .num ... else ...`
+            tests: list[ast.expr] = [
+                ast.Compare(left=_call(G_TYPE, _copy(side)), ops=[ast.In()],
+                            comparators=[_name(G_NUM)])
+                for side in (node.left, node.right) if isinstance(side, ast.Name)]
+            test = tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)
+            guarded = _call(_COSTLY_GUARDS[op], _copy(node.left), _copy(node.right))
+            _replace(site, _at(ast.IfExp(test=test, body=node, orelse=guarded), node))
+        else:
+            _replace(site, _at(guarded, node))
+    elif site.kind == COSTLY:
+        assert isinstance(node, ast.AugAssign)
+        op = type(node.op)
+        if isinstance(node.target, ast.Name):
+            target = node.target.id
+            value: ast.expr = _call(_AUG_GUARDS[op], _at(_name(target), node.target), node.value)
+            if op in (ast.Mult, ast.Add) and _simple(node.value):
+                # `n += 1` on numbers stays native: `n = n + v if .type(n) in .num else ...`
+                checks: list[ast.expr] = [
+                    ast.Compare(left=_call(G_TYPE, _at(_name(side), node)), ops=[ast.In()],
+                                comparators=[_name(G_NUM)])
+                    for side in [target] + ([node.value.id] if isinstance(node.value, ast.Name)
+                                            else [])]
+                test = checks[0] if len(checks) == 1 else ast.BoolOp(op=ast.And(), values=checks)
+                fast = ast.BinOp(left=_at(_name(target), node), op=node.op, right=_copy(node.value))
+                value = ast.IfExp(test=test, body=fast, orelse=_call(
+                    _AUG_GUARDS[op], _at(_name(target), node.target), _copy(node.value)))
+            _replace(site, _at(ast.Assign(targets=[node.target], value=value), node))
+        else:
+            node.value = _at(_call(G_FACTOR, _const(_AUG_GUARDS[op]), node.value), node.value)
+    elif site.kind == SIZED and isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        node.args = [node.func, *node.args]
+        node.func = _at(_name(G_CALL), node.func)
+    elif site.kind == SIZED:
+        assert isinstance(node, ast.Attribute)
+        _replace(site, _at(_call(G_SIZED, node.value, _const(node.attr)), node))
+    else:
+        assert site.kind == FSPEC and isinstance(node, ast.FormattedValue)
+        fspec = node.format_spec
+        assert fspec is not None
+        node.value = _at(_call(G_FSTRING, node.value, _const(node.conversion), fspec), node.value)
+        node.conversion = -1
+        node.format_spec = None
+
+
+def rewrite(tree: ast.AST, sites: list[Site], mode: str,
+            metered: bool = False) -> ast.Module | ast.Expression:
     """Apply the guards to `tree` in place and return the tree to compile.
 
     Sites arrive in pre-order; applying them in reverse handles children before parents, so a
@@ -164,6 +283,10 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str) -> ast.Module | ast.Exp
     temps = itertools.count()
     for site in reversed(sites):
         node = site.node
+        if site.kind in _METERING:
+            if metered:
+                _meter(site)
+            continue
         if site.kind in (READ, READ_PRIVATE, WRITE):
             assert isinstance(node, ast.Attribute)
             guard = G_WRITE if site.kind == WRITE else G_READ

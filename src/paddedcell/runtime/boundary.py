@@ -27,10 +27,20 @@ def _plain(value: Any, depth: int = 0) -> bool:
     return False
 
 
+#: Attributes of builtin exceptions that are not in `args` but end up in their str/repr
+#: (OSError.filename, ImportError.name, UnicodeError.object, ...).
+_CARRIERS = ("filename", "filename2", "name", "path", "text", "msg", "strerror", "object",
+             "encoding", "reason", "value", "print_file_and_line", "offset", "lineno")
+
+
 def _safe(exc: BaseException, owns: Callable[[Any], bool]) -> bool:
     """True when formatting `exc` in the host runs no cell code."""
     if not isinstance(exc, Exception) or owns(exc) or not _plain(exc.args):
         return False
+    for attr in _CARRIERS:
+        value = getattr(exc, attr, None)
+        if value is not None and not _plain(value):
+            return False
     return not (isinstance(exc, AttributeError) and exc.obj is not None and owns(exc.obj))
 
 

@@ -53,46 +53,33 @@ def guarded_format(getattr_guard: AttrGetter, text: str, args: tuple[Any, ...],
     return _GuardedFormatter(getattr_guard).vformat(fmt, args, kwargs)
 
 
-class BoundFormat:
-    """What `s.format` / `s.format_map` gives a cell: the method with checked field names."""
-
-    __slots__ = ("_guard", "_map", "_text")
-
-    def __init__(self, text: str, guard: AttrGetter, use_map: bool) -> None:
-        self._text = text
-        self._guard = guard
-        self._map = use_map
-
-    def __call__(self, *args: Any, **kwargs: Any) -> str:
-        if self._map:
+def bound_format(text: str, guard: AttrGetter, use_map: bool) -> Any:
+    """What `s.format` / `s.format_map` gives a cell: the method with checked field names.
+    A closure, so nothing reachable from it leads to the guards."""
+    if use_map:
+        def format_map(*args: Any, **kwargs: Any) -> str:
             if kwargs or len(args) != 1:
                 raise TypeError("format_map() takes exactly one argument")
-            return guarded_format(self._guard, self._text, (), args[0], True)
-        return guarded_format(self._guard, self._text, args, kwargs, False)
+            return guarded_format(guard, text, (), args[0], True)
+        return format_map
 
-    def __repr__(self) -> str:
-        name = "format_map" if self._map else "format"
-        return f"<built-in method {name} of str object>"
+    def format(*args: Any, **kwargs: Any) -> str:
+        return guarded_format(guard, text, args, kwargs, False)
+    return format
 
 
-class UnboundFormat:
+def unbound_format(guard: AttrGetter, use_map: bool) -> Any:
     """What `str.format` / `str.format_map` gives a cell."""
+    name = "format_map" if use_map else "format"
 
-    __slots__ = ("_guard", "_map")
-
-    def __init__(self, guard: AttrGetter, use_map: bool) -> None:
-        self._guard = guard
-        self._map = use_map
-
-    def __call__(self, text: Any, *args: Any, **kwargs: Any) -> str:
-        name = "format_map" if self._map else "format"
+    def method(text: Any, *args: Any, **kwargs: Any) -> str:
         if not isinstance(text, str):
             raise TypeError(f"descriptor '{name}' for 'str' objects doesn't apply to a "
                             f"'{type(text).__name__}' object")
-        return BoundFormat(text, self._guard, self._map)(*args, **kwargs)
-
-    def __repr__(self) -> str:
-        return f"<method '{'format_map' if self._map else 'format'}' of 'str' objects>"
+        result: str = bound_format(text, guard, use_map)(*args, **kwargs)
+        return result
+    method.__name__ = method.__qualname__ = name
+    return method
 
 
 def _forwarder(func: Any, use_map: bool, bound_to: Any, guard: AttrGetter) -> Any:
@@ -124,7 +111,7 @@ def wrap_format(value: Any, guard: AttrGetter) -> Any:
     """Replace the real str.format/format_map (bound or not) in `value`, and Python-level
     forwarders to them; else return it."""
     if value is _STR_FORMAT or value is _STR_FORMAT_MAP:
-        return UnboundFormat(guard, value is _STR_FORMAT_MAP)
+        return unbound_format(guard, value is _STR_FORMAT_MAP)
     func = value.__func__ if type(value) is MethodType else value
     for forwarder, use_map in _FORWARDERS:
         if func is forwarder:
@@ -133,5 +120,5 @@ def wrap_format(value: Any, guard: AttrGetter) -> Any:
     if type(value) is BuiltinMethodType:
         owner = value.__self__
         if isinstance(owner, str) and value.__name__ in ("format", "format_map"):
-            return BoundFormat(owner, guard, value.__name__ == "format_map")
+            return bound_format(owner, guard, value.__name__ == "format_map")
     return value

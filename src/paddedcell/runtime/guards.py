@@ -214,12 +214,11 @@ class Guards:
             elif not _namedtuple_api(obj, name):
                 self.deny_read(obj, name, access)
         elif access is Access.INIT:
-            # Re-running `__init__` on an object is a write: only the cell's own objects, and
-            # builtin types (whose `__init__` does what native syntax can do anyway).
-            if not self.owns(obj):
-                owner = obj if isinstance(obj, _real_type) else _real_type(obj)
-                if owner.__module__ != "builtins":
-                    self.deny_read(obj, name, access)
+            # Re-running `__init__` on an object is a write (even for builtins: property's
+            # re-initialises a shared property). From an instance: only the cell's own. From
+            # a class: any, and `_checked_init` wraps the unbound result.
+            if not isinstance(obj, _real_type) and not self.owns(obj):
+                self.deny_read(obj, name, access)
         elif access is Access.EXC_OBJ:
             if isinstance(obj, BaseException):
                 raise AttributeDenied("the 'obj' attribute of exceptions is not available "
@@ -251,8 +250,10 @@ class Guards:
     def _checked_init(self, obj: Any, value: Any) -> Any:
         """`X.__init__` read from a class is a plain function that accepts any `self`: unless
         the cell wrote it, hand out a version that refuses objects the cell does not own."""
-        if _real_type(value) is not FunctionType or value.__globals__ is self.namespace:
-            return value  # bound to an owned object, a C slot wrapper, or the cell's own
+        if not isinstance(obj, _real_type):
+            return value  # read from an owned instance or super(): bound to an owned object
+        if _real_type(value) is FunctionType and value.__globals__ is self.namespace:
+            return value  # the cell's own __init__
         owns = self.owns
         init = value
 
@@ -295,10 +296,7 @@ class Guards:
         if access is Access.FORMAT:
             return wrap_format(value, self.format_getattr)
         if access is Access.CLASS:
-            if isinstance(value, _real_type) and (issubclass(value, _real_type)
-                                                  or value is _real_type(self.type)):
-                return self.type
-            return value
+            return self._public_class(value, obj) if isinstance(value, _real_type) else value
         if access is Access.INIT:
             return self._checked_init(obj, value)
         return value
@@ -310,8 +308,9 @@ class Guards:
     def match_class(self, cls: Any, positional: int) -> Any:
         """`.match_class(C, n)`: C if a class pattern with n positional sub-patterns may use
         it, else a stand-in class that raises the denial when the case is tried."""
-        if not isinstance(cls, _real_type) or cls in self.owned_all:
-            return cls  # CPython reports non-classes; the cell's classes have vetted names
+        if not isinstance(cls, _real_type):
+            return cls  # CPython reports non-classes itself
+        # The cell's classes too: dataclass() sets __match_args__ after the class checks.
         if cls in _MATCH_SELF_TYPES and positional <= 1:
             return cls  # int(x), str(x), ...: the subject itself, no attribute read
         names = getattr(cls, "__match_args__", ())
@@ -375,9 +374,17 @@ class Guards:
 
     def class_of(self, obj: Any) -> Any:
         """`type(obj)`, with metaclasses (the real `type` among them) replaced by the cell's."""
-        cls = _real_type(obj)
-        if issubclass(cls, _real_type) or obj is self.type:
+        return self._public_class(_real_type(obj), obj)
+
+    def _public_class(self, cls: Any, obj: Any) -> Any:
+        if issubclass(cls, _real_type) or obj is self.type or cls is _real_type(self.type):
             return self.type
+        if cls.__name__.startswith("_") and cls.__module__ not in ("builtins", "__main__") \
+                and cls not in self.owned_all:
+            # A library's private class (typing._GenericAlias, ...): its constructor is
+            # internal machinery, not an API for the cell.
+            raise AttributeDenied(f"the class of this object ({cls.__module__}."
+                                  f"{cls.__qualname__}) is private to its library", "PC202")
         return cls
 
     # -- class creation ------------------------------------------------------------------------

@@ -123,16 +123,27 @@ def _private_text_wrapper(real: types.ModuleType) -> Any:
     return type("TextWrapper", (object,), namespace)
 
 
-def _member_names(names: Any) -> tuple[Any, list[str]]:
-    """The names of the members the enum functional API would create, and `names` in a form
-    that can be iterated again."""
+def _member_names(names: Any) -> tuple[Any, list[Any]]:
+    """`names` rebuilt from plain data exactly as the enum functional API will read it, and
+    the member names in it. Each item is unpacked once, the way enum unpacks it, and names
+    must be exact `str` (a subclass could lie to the check)."""
     if isinstance(names, str):
-        return names, names.replace(",", " ").split()
+        text = str.__str__(names)
+        return text, text.replace(",", " ").split()
     if isinstance(names, Mapping):
-        items = dict(names)
-        return items, [k for k in items if isinstance(k, str)]
-    listed = list(names)
-    return listed, [n if isinstance(n, str) else n[0] for n in listed]
+        items = [(k, names[k]) for k in list(names)]
+        return dict(items), [k for k, _ in items]
+    rebuilt: list[Any] = []
+    for item in list(names):
+        if isinstance(item, str):
+            rebuilt.append(str.__str__(item))
+        else:
+            name, value = item
+            rebuilt.append((name, value))
+    if all(isinstance(i, str) for i in rebuilt):
+        return rebuilt, list(rebuilt)
+    pairs = [(i, None) if isinstance(i, str) else i for i in rebuilt]
+    return pairs, [n for n, _ in pairs]
 
 
 def _checked_enum(name: str) -> Callable[[types.ModuleType], Any]:
@@ -146,7 +157,7 @@ def _checked_enum(name: str) -> Callable[[types.ModuleType], Any]:
 
         def _create_(cls: Any, class_name: Any, names: Any, *args: Any, **kwargs: Any) -> Any:
             names, members = _member_names(names)
-            bad = [m for m in members if not isinstance(m, str) or m.startswith("_")]
+            bad = [m for m in members if type(m) is not str or str.startswith(m, "_")]
             if bad:
                 raise OperationDenied(f"enum member names may not start with '_': {bad}",
                                       "PC205")

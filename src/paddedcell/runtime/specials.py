@@ -12,8 +12,36 @@ from typing import IO, Any
 
 from ..rules import is_dunder
 from .guards import Guards
+from .meter import Meter, decimal_precision, itertools_pools, math_comb_perm, math_factorial
 
 Factory = Callable[[types.ModuleType], Any]
+
+
+def _plain_flags(flags: Any) -> int:
+    if not isinstance(flags, int):
+        raise TypeError(f"flags must be an int, not {type(flags).__name__}")
+    return int.__int__(flags)  # the int value, whatever the subclass says
+
+
+def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
+    """Module functions that charge the memory budget before building huge results."""
+    table: dict[tuple[str, str], Factory] = {
+        ("math", "factorial"): lambda real: math_factorial(meter, real.factorial),
+        ("math", "comb"): lambda real: math_comb_perm(meter, real.comb),
+        ("math", "perm"): lambda real: math_comb_perm(meter, real.perm),
+        ("decimal", "localcontext"): lambda real: decimal_precision(meter, real.localcontext),
+        ("decimal", "Context"): lambda real: decimal_precision(meter, real.Context),
+        ("operator", "mul"): lambda real: meter.mul,
+        ("operator", "imul"): lambda real: meter.imul,
+        ("operator", "pow"): lambda real: meter.pow,
+        ("operator", "ipow"): lambda real: meter.ipow,
+        ("operator", "lshift"): lambda real: meter.lshift,
+        ("operator", "ilshift"): lambda real: meter.ilshift,
+        ("operator", "mod"): lambda real: meter.mod,
+    }
+    for name in ("product", "permutations", "combinations", "combinations_with_replacement"):
+        table[("itertools", name)] = (lambda n: lambda real: itertools_pools(meter, getattr(real, n)))(name)
+    return table
 
 
 def cell_specials(guards: Guards, stdout: Callable[[], IO[str]]) -> dict[tuple[str, str], Factory]:
@@ -58,7 +86,8 @@ def cell_specials(guards: Guards, stdout: Callable[[], IO[str]]) -> dict[tuple[s
                 if not (isinstance(target, type) and guards.owns(target)):
                     guards.deny_op("dataclass() applies only to classes the cell defined")
                 result = real.dataclass(target, **kwargs)
-                guards.owned_types.add(result)  # slots=True makes a new class from the cell's
+                if result is not target:
+                    guards.register(result)  # slots=True makes a new class from the cell's
                 return result
             return wrap if cls is None else wrap(cls)
         return dataclass
@@ -70,11 +99,27 @@ def cell_specials(guards: Guards, stdout: Callable[[], IO[str]]) -> dict[tuple[s
             target = getattr(real, name)
 
             def reader(obj: Any, *args: Any, **kwargs: Any) -> Any:
-                if not guards.owns(obj) and real.is_dataclass(obj) and any(
-                        f.name.startswith("_") for f in real.fields(obj)):
-                    guards.deny_op(f"{name}() of an object the cell does not own reads its "
-                                   "private fields")
+                _check_tree(obj, 0)
                 return target(obj, *args, **kwargs)
+
+            def _check_tree(obj: Any, depth: int) -> None:
+                # Walk what asdict/astuple will walk: dataclass fields, lists, tuples, dicts.
+                if depth > 100:
+                    guards.deny_op(f"{name}() of a structure this deep")
+                if real.is_dataclass(obj) and not isinstance(obj, type):
+                    fields = real.fields(obj)
+                    if not guards.owns(obj) and any(f.name.startswith("_") for f in fields):
+                        guards.deny_op(f"{name}() of an object the cell does not own reads "
+                                       "its private fields")
+                    for f in fields:
+                        _check_tree(getattr(obj, f.name), depth + 1)
+                elif type(obj) in (list, tuple) or isinstance(obj, tuple):
+                    for item in obj:
+                        _check_tree(item, depth + 1)
+                elif isinstance(obj, dict):
+                    for key, value in obj.items():
+                        _check_tree(key, depth + 1)
+                        _check_tree(value, depth + 1)
             reader.__name__ = reader.__qualname__ = name
             return reader
         return make
@@ -104,9 +149,18 @@ def cell_specials(guards: Guards, stdout: Callable[[], IO[str]]) -> dict[tuple[s
             debug = int(real.DEBUG)
 
             def checked(*args: Any, **kwargs: Any) -> Any:
+                # Flags become a plain int: an int subclass could lie to the check below or
+                # poison re's compile cache (its key holds the flags) for the host.
+                if "flags" in kwargs:
+                    kwargs["flags"] = _plain_flags(kwargs["flags"])
+                elif len(args) > flags_at:
+                    args = (*args[:flags_at], _plain_flags(args[flags_at]), *args[flags_at + 1:])
                 flags = kwargs.get("flags", args[flags_at] if len(args) > flags_at else 0)
-                if isinstance(flags, int) and flags & debug:
+                if flags & debug:
                     guards.deny_op("re.DEBUG is not available in a cell")
+                pattern = args[0] if args else kwargs.get("pattern")
+                if isinstance(pattern, (str, bytes)) and type(pattern) not in (str, bytes):
+                    guards.deny_op("re patterns must be plain str or bytes in a cell")
                 return target(*args, **kwargs)
             checked.__name__ = checked.__qualname__ = name
             checked.__doc__ = target.__doc__
@@ -115,7 +169,24 @@ def cell_specials(guards: Guards, stdout: Callable[[], IO[str]]) -> dict[tuple[s
 
     re_flags_position = {"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "split": 3,
                          "findall": 2, "finditer": 2, "sub": 4, "subn": 4}
+    def copy_factory(name: str) -> Factory:
+        # No memo argument: the memo keeps every original it copied (real __dict__s of
+        # foreign objects among them).
+        def make(real: types.ModuleType) -> Any:
+            target = getattr(real, name)
+
+            def copier(x: Any, *args: Any, **kwargs: Any) -> Any:
+                if args or kwargs:
+                    guards.deny_op(f"copy.{name}() takes no memo in a cell")
+                return target(x)
+            copier.__name__ = copier.__qualname__ = name
+            copier.__doc__ = target.__doc__
+            return copier
+        return make
+
     return {
+        ("copy", "deepcopy"): copy_factory("deepcopy"),
+        ("copy", "copy"): copy_factory("copy"),
         **{("re", n): re_factory(n, i) for n, i in re_flags_position.items()},
         ("functools", "total_ordering"): total_ordering_factory,
         ("functools", "wraps"): lambda real: wraps,
