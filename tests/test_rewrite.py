@@ -45,14 +45,51 @@ PAIRS = [
 ]
 
 
+UNMETERED = pc.Policy.preset("default").with_limits(
+    time=None, steps=None, memory=None, output=None, recursion=None)
+
+
 @pytest.mark.parametrize(("before", "after"), PAIRS, ids=[p[0] for p in PAIRS])
 def test_rewrite_pairs(before: str, after: str) -> None:
+    compiled = compile_full(before, "<t>", "exec", UNMETERED)
+    assert ast.unparse(compiled.tree) == after
+
+
+METERED_PAIRS = [
+    ("while x:\n    pass", "while x:\n    .next(.ticks)\n    pass"),
+    ("def f():\n    'doc'\n    return 1", 'def f():\n    """doc"""\n    .next(.ticks)\n    return 1'),
+    ("f = lambda: 1", "f = lambda: .next(.ticks) and 1"),
+    ("[x for x in y]", "[x for x in y if .next(.ticks)]"),
+    ("try:\n    pass\nexcept:\n    pass", "try:\n    pass\nexcept .catchable(.base_exc):\n    pass"),
+    ("try:\n    pass\nexcept (E, F) as e:\n    pass",
+     "try:\n    pass\nexcept .catchable((E, F)) as e:\n    pass"),
+    ("a * b", "a * b if .type(a) in .num and .type(b) in .num else .mul(a, b)"),
+    ("f() * 2", ".mul(f(), 2)"),
+    ("2 ** n", ".pow(2, n)"),
+    ("1 << n", ".lshift(1, n)"),
+    ("n + 1", "n + 1"),
+    ("s + t", "s + t if .type(s) in .num and .type(t) in .num else .add(s, t)"),
+    ("s += t", "s = s + t if .type(s) in .num and .type(t) in .num else .iadd(s, t)"),
+    ("o.s *= n", "(o if .type(o) in .owned else .write(o, 's')).s *= .factor('.imul', n)"),
+    ("list(r)", ".call(list, r)"),
+    ("s.zfill(n)", ".sized(s, 'zfill')(n)"),
+    ("', '.join(p)", "', '.join(p)"),
+    ("'%d' % n", "'%d' % n"),
+    ("'%*d' % (w, n)", ".mod('%*d', (w, n))"),
+    ("f'{x:>{w}}'", 'f"{.fstring(x, -1, f\'>{w}\')}"'),
+    ("f'{x:>99999999}'", 'f"{.fstring(x, -1, f\'>99999999\')}"'),
+    ("f'{x:>10}'", "f'{x:>10}'"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), METERED_PAIRS, ids=[p[0] for p in METERED_PAIRS])
+def test_metered_rewrite_pairs(before: str, after: str) -> None:
     compiled = compile_full(before, "<t>", "exec", pc.Policy.preset("default"))
     assert ast.unparse(compiled.tree) == after
 
 
 def test_single_mode_displays_instead_of_displayhook() -> None:
-    compiled = compile_full("1 + 1", "<t>", "single", pc.Policy.preset("default"))
+    compiled = compile_full("1 + 1", "<t>", "single", UNMETERED)
     assert ast.unparse(compiled.tree) == ".display(1 + 1)"
 
 
@@ -64,8 +101,7 @@ def test_guard_names_cannot_be_spelled() -> None:
 
 
 def test_rewritten_nodes_keep_positions() -> None:
-    compiled = compile_full("x = 1\nif x:\n    y = s.format(x)\n", "<t>", "exec",
-                            pc.Policy.preset("default"))
+    compiled = compile_full("x = 1\nif x:\n    y = s.format(x)\n", "<t>", "exec", UNMETERED)
     call = compiled.tree.body[1].body[0].value  # type: ignore[attr-defined]
     assert (call.lineno, call.col_offset) == (3, 8)
     assert call.func.lineno == 3

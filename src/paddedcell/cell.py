@@ -40,7 +40,14 @@ from .compiler.rewrite import (
     G_TYPE,
     G_WRITE,
 )
-from .errors import CellExit, LimitExceeded, PolicyError, TimeLimitExceeded
+from .errors import (
+    CellExit,
+    LimitExceeded,
+    MemoryLimitExceeded,
+    PolicyError,
+    RecursionLimitExceeded,
+    TimeLimitExceeded,
+)
 from .policy import Limits, Policy
 from .rules import is_dunder
 from .runtime.boundary import for_host
@@ -84,9 +91,11 @@ class Cell:
         #: since the first run), charged besides each run's own.
         self.lifetime = Budget(lifetime) if lifetime is not None else None
         self.meter = Meter(self._new_budget())
-        specials = cell_specials(guards, lambda: self.stdout)
+        self._out = _MeteredOut(self)
+        specials = cell_specials(guards, lambda: self._out)
         if policy.limits.metered or lifetime is not None:
             specials.update(metered_specials(self.meter))
+            guards.check_spec = self.meter.format_spec
         modules = ModuleTable(policy, namespace, specials)
         self.modules = modules
         guards.is_view = self._is_view  # type: ignore[method-assign]
@@ -235,6 +244,12 @@ class Cell:
         if not isinstance(exc, Exception):
             code = exc.code if isinstance(exc, SystemExit) and _plain_code(exc.code) else None
             return CellExit(type(exc).__name__, code).with_traceback(tb)
+        limits = self.policy.limits
+        if isinstance(exc, RecursionError) and limits.recursion is not None:
+            return RecursionLimitExceeded(f"calls nested deeper than the interpreter allows "
+                                          f"(limit {limits.recursion})").with_traceback(tb)
+        if isinstance(exc, MemoryError) and limits.memory is not None:
+            return MemoryLimitExceeded("the interpreter ran out of memory").with_traceback(tb)
         return for_host(exc, self.guards.owns, tb)
 
     @property
@@ -258,6 +273,24 @@ class Cell:
         return isinstance(obj, types.ModuleType) and self.modules.views.get(obj.__name__) is obj
 
 
+class _MeteredOut:
+    """The cell's stdout as library code sees it (pprint): writes charge the output budget."""
+
+    __slots__ = ("_cell",)
+
+    def __init__(self, cell: Cell) -> None:
+        self._cell = cell
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._cell.meter.current.charge_output(len(text))
+        return self._cell.stdout.write(text)
+
+    def flush(self) -> None:
+        self._cell.stdout.flush()
+
+
 def _function(name: str, method: Any) -> Any:
     """A plain function calling `method` (closures are copied by reference, never walked)."""
 
@@ -277,9 +310,7 @@ def _make_print(cell: Cell) -> Any:
             _real_print(*args, sep=sep, end=end, file=file, flush=flush)
             return
         # Build the text first so the output budget is charged before anything is written.
-        text = _print_text(args, sep, end)
-        cell.meter.current.charge_output(len(text))
-        cell.stdout.write(text)
+        cell._out.write(_print_text(args, sep, end))
         if flush:
             cell.stdout.flush()
     print.__qualname__ = "print"

@@ -362,11 +362,16 @@ def format_string_is_plain(fmt: str) -> bool:
                 for is_attr, key in rest:
                     if is_attr and classify_attribute(key) is not Access.ALLOW:
                         return False
-            if spec and not format_string_is_plain(spec):
+            if spec and (not format_string_is_plain(spec) or _wide(spec)):
                 return False
     except ValueError:
         return False
     return True
+
+
+def _wide(spec: str) -> bool:
+    digits = "".join(ch if ch.isdigit() else " " for ch in spec).split()
+    return any(len(d) > 4 and int(d) > WIDE_FORMAT for d in digits)
 
 
 def write_allowed_name(name: str) -> Access:

@@ -30,6 +30,13 @@ _FORWARDERS: tuple[tuple[Any, bool], ...] = ((UserString.format, False),
 class _GuardedFormatter(string.Formatter):
     def __init__(self, getattr_guard: AttrGetter) -> None:
         self._getattr = getattr_guard
+        # The guard may carry a check for format specs (wide widths against the budget).
+        self._check_spec = getattr(getattr_guard, "check_spec", None)
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if self._check_spec is not None:
+            self._check_spec(format_spec)
+        return super().format_field(value, format_spec)
 
     def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
         first, rest = _string.formatter_field_name_split(field_name)

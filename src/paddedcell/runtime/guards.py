@@ -170,6 +170,15 @@ class Guards:
         self.owned_all: set[type] = set()
         self.type = make_cell_type(self)
         self._factory = _ClassFactory(self)
+        #: Charges wide format specs against the budget (the Cell sets it when metered).
+        self.check_spec: Any = None
+        guards = self
+
+        def format_guard(obj: Any, name: str) -> Any:
+            return guards.getattr(obj, name)
+        format_guard.check_spec = lambda spec: (  # type: ignore[attr-defined]
+            guards.check_spec(spec) if guards.check_spec is not None else None)
+        self.format_getattr = format_guard
 
     # -- ownership -----------------------------------------------------------------------------
     def owns(self, obj: Any) -> bool:
@@ -300,10 +309,6 @@ class Guards:
         if access is Access.INIT:
             return self._checked_init(obj, value)
         return value
-
-    def format_getattr(self, obj: Any, name: str) -> Any:
-        """Attribute steps inside format fields: the same rules as `getattr`."""
-        return self.getattr(obj, name)
 
     def match_class(self, cls: Any, positional: int) -> Any:
         """`.match_class(C, n)`: C if a class pattern with n positional sub-patterns may use

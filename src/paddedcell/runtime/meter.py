@@ -15,11 +15,13 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import LimitExceeded, RecursionLimitExceeded
+from ..errors import LimitExceeded, MemoryLimitExceeded, RecursionLimitExceeded
 from ..rules import WIDE_FORMAT
 from .budget import Budget
 
 _SEQUENCES = (str, bytes, bytearray, list, tuple)
+#: Integer results larger than this are refused: computing them takes too long to interrupt.
+MAX_INT_BITS = 1 << 24
 #: Sizes below this are never worth estimating.
 SMALL = 1 << 16
 WIDE = WIDE_FORMAT
@@ -112,6 +114,11 @@ class Meter:
     def pow_check(self, a: Any, b: Any) -> None:
         if type(a) in (int, bool) and type(b) in (int, bool) and b > 1 and abs(a) > 1:
             bits = a.bit_length() * b
+            if bits > MAX_INT_BITS:
+                # Computing it would take seconds inside one C call, past any time limit.
+                self.current.cancel(MemoryLimitExceeded(
+                    f"this power would have about {bits} bits; at most {MAX_INT_BITS} in a cell"))
+                raise self.current.fail()
             if bits > SMALL * 8:
                 self.current.charge_memory(bits // 8, "this power")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable
-from typing import IO, Any
+from typing import Any
 
 from ..rules import is_dunder
 from .guards import Guards
@@ -44,7 +44,7 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
     return table
 
 
-def cell_specials(guards: Guards, stdout: Callable[[], IO[str]]) -> dict[tuple[str, str], Factory]:
+def cell_specials(guards: Guards, stdout: Callable[[], Any]) -> dict[tuple[str, str], Factory]:
     """The (module, attribute) -> factory table for one cell."""
 
     def update_wrapper(wrapper: Any, wrapped: Any, *args: Any, **kwargs: Any) -> Any:
