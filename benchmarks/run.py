@@ -99,9 +99,17 @@ def rp_run(code: Any) -> dict[str, Any]:
 
 
 # --- measurements -------------------------------------------------------------------------
+#: No run-time limits: the guards alone.
+UNLIMITED = pc.Policy.preset("default").with_limits(
+    time=None, steps=None, memory=None, output=None, recursion=None)
+#: Step, time, memory, output and recursion limits on (generous, so every workload finishes).
+LIMITED = pc.Policy.preset("default").with_limits(
+    time=60.0, steps=10**9, memory=2**31, output=2**26, recursion=1000)
+
+
 def bench_runtime(rounds: int) -> list[dict[str, Any]]:
     rows = []
-    policy = pc.Policy.preset("default")
+    policy = UNLIMITED
     for name, src in RUNTIME.items():
         code = plain_compile(src)
         expected = plain_run(code)["result"]
@@ -117,6 +125,13 @@ def bench_runtime(rounds: int) -> list[dict[str, Any]]:
         assert got == expected, (name, got, expected)
         row["paddedcell_s"] = _median_time(run_cell, rounds)
         row["paddedcell_ratio"] = row["paddedcell_s"] / row["plain_s"]
+
+        def run_limited(src: str = src) -> None:
+            pc.Cell(LIMITED).exec(src, "<bench>")
+
+        assert pc.Cell(LIMITED).exec(src, "<bench>")["result"] == expected
+        row["limited_s"] = _median_time(run_limited, rounds)
+        row["limited_ratio"] = row["limited_s"] / row["plain_s"]
 
         if rp is None:
             row["restrictedpython"] = "not installed"
@@ -158,7 +173,7 @@ def bench_compile(rounds: int, sizes: list[int]) -> list[dict[str, Any]]:
 
 
 def bench_cell(rounds: int) -> dict[str, Any]:
-    policy = pc.Policy.preset("default")
+    policy = UNLIMITED
     pc.Cell(policy)
     out: dict[str, Any] = {}
     out["cell_create_us"] = _median_time(lambda: pc.Cell(policy), rounds, 2000) * 1e6
@@ -171,6 +186,10 @@ def bench_cell(rounds: int) -> dict[str, Any]:
     out["formula_plain_us"] = _median_time(lambda: eval(code, ns), rounds, 20000) * 1e6
     out["formula_cell_us"] = _median_time(lambda: cell.eval(formula), rounds, 20000) * 1e6
     out["formula_ratio"] = out["formula_cell_us"] / out["formula_plain_us"]
+    with pc.WorkerPool(1, pc.Policy.preset("default")) as pool:
+        pool.run("1")
+        out["isolated_round_trip_ms"] = _median_time(lambda: pool.run("x + 1", {"x": 1}),
+                                                     rounds, 200) * 1e3
     return out
 
 
@@ -181,13 +200,15 @@ def geomean(values: list[float]) -> float:
 def render(report: dict[str, Any]) -> str:
     lines = [f"paddedcell benchmarks: Python {report['python']} on {report['machine']}",
              f"RestrictedPython {report['restrictedpython']}", ""]
-    lines.append(f"{'runtime workload':<22}{'plain ms':>10}{'paddedcell':>12}{'RestrictedPython':>34}")
+    lines.append(f"{'runtime workload':<22}{'plain ms':>10}{'paddedcell':>12}{'+limits':>10}"
+                 f"{'RestrictedPython':>34}")
     for r in report["runtime"]:
         rp_cell = (f"{r['restrictedpython_ratio']:.2f}x" if "restrictedpython_ratio" in r
                    else r.get("restrictedpython", "-"))
         lines.append(f"{r['workload']:<22}{r['plain_s'] * 1e3:>10.2f}"
-                     f"{r['paddedcell_ratio']:>11.2f}x  {rp_cell:>32}")
-    lines.append(f"{'geometric mean':<22}{'':>10}{report['runtime_geomean']:>11.2f}x")
+                     f"{r['paddedcell_ratio']:>11.2f}x{r['limited_ratio']:>9.2f}x  {rp_cell:>32}")
+    lines.append(f"{'geometric mean':<22}{'':>10}{report['runtime_geomean']:>11.2f}x"
+                 f"{report['limited_geomean']:>9.2f}x")
     lines.append("")
     lines.append(f"{'compile lines':<14}{'plain ms':>10}{'miss':>9}{'hit us':>9}{'RP':>8}"
                  f"{'miss vs RP':>12}{'hit vs RP':>11}")
@@ -199,7 +220,8 @@ def render(report: dict[str, Any]) -> str:
     c = report["cell"]
     lines += ["", f"Cell() creation: {c['cell_create_us']:.1f} us",
               f"formula eval: plain {c['formula_plain_us']:.2f} us, cell.eval "
-              f"{c['formula_cell_us']:.2f} us ({c['formula_ratio']:.2f}x)"]
+              f"{c['formula_cell_us']:.2f} us ({c['formula_ratio']:.2f}x)",
+              f"isolated round trip (warm pool): {c['isolated_round_trip_ms']:.2f} ms"]
     return "\n".join(lines)
 
 
@@ -222,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         "cell": bench_cell(rounds),
     }
     report["runtime_geomean"] = geomean([r["paddedcell_ratio"] for r in report["runtime"]])
+    report["limited_geomean"] = geomean([r["limited_ratio"] for r in report["runtime"]])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
     print(render(report))

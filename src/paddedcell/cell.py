@@ -90,6 +90,7 @@ class Cell:
         #: Budget over all runs of this cell (steps and output add up; time is wall time
         #: since the first run), charged besides each run's own.
         self.lifetime = Budget(lifetime) if lifetime is not None else None
+        self._metered = policy.limits.metered or lifetime is not None
         self.meter = Meter(self._new_budget())
         self._out = _MeteredOut(self)
         specials = cell_specials(guards, lambda: self._out)
@@ -218,9 +219,6 @@ class Cell:
         raise failure
 
     # -- budgets -------------------------------------------------------------------------------
-    @property
-    def _metered(self) -> bool:
-        return self.policy.limits.metered or self.lifetime is not None
 
     def _new_budget(self) -> Budget:
         return Budget(self.policy.limits, parent=self.lifetime)

@@ -13,7 +13,15 @@ from pathlib import Path
 from . import __version__
 from .cell import Cell
 from .compiler.pipeline import check, compile_full
-from .errors import CellExit, PolicyError, RestrictedSyntaxError, Violation
+from .errors import (
+    CellExit,
+    LimitExceeded,
+    PolicyError,
+    RestrictedSyntaxError,
+    Violation,
+    WorkerCrashed,
+)
+from .isolate import run_isolated
 from .policy import Policy
 from .rules import RULES, RULES_BY_ID, render_markdown
 
@@ -71,14 +79,48 @@ def _print_violations(exc: RestrictedSyntaxError, filename: str, source: str) ->
         print(_format_text(filename, source, v), file=sys.stderr)
 
 
+def _size(text: str) -> int:
+    """'100M', '1G', '512k' or a number of bytes."""
+    units = {"k": 2**10, "m": 2**20, "g": 2**30}
+    text = text.strip().lower().removesuffix("b").removesuffix("i")
+    factor = units.get(text[-1:], 1)
+    number = text[:-1] if text[-1:] in units else text
+    try:
+        value = int(float(number) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use e.g. 100M)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("a size must be positive")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("a time limit must be positive")
+    return value
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     policy = _policy(args.policy)
+    limits = {k: v for k, v in (("time", args.time_limit), ("memory", args.memory_limit))
+              if v is not None}
+    if limits:
+        policy = policy.with_limits(**limits)
     source = _read(args.file)
+    if args.isolated:
+        return _run_isolated(source, args.file, policy)
     cell = Cell(policy, stdout=sys.stdout)
     try:
         cell.exec(source, filename=args.file)
     except RestrictedSyntaxError as exc:
         _print_violations(exc, args.file, source)
+        return 1
+    except LimitExceeded as exc:
+        print(f"{args.file}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     except CellExit as exc:
         if exc.kind == "SystemExit":
@@ -95,6 +137,22 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print("Traceback (most recent call last):", file=sys.stderr)
         print("".join(traceback.format_list(frames)), end="", file=sys.stderr)
         print("".join(traceback.format_exception_only(type(exc), exc)), end="", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_isolated(source: str, filename: str, policy: Policy) -> int:
+    try:
+        result = run_isolated(source, policy=policy, filename=filename)
+    except LimitExceeded as exc:
+        print(f"{filename}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    except WorkerCrashed as exc:
+        print(f"{filename}: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(result.output)
+    if result.error is not None:
+        print(result.error.traceback, file=sys.stderr, end="")
         return 1
     return 0
 
@@ -151,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run a file in a cell; output goes to stdout")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--policy", default="default", help="preset name or TOML path")
+    p.add_argument("--isolated", action="store_true",
+                   help="run in a worker process with OS limits")
+    p.add_argument("--time-limit", type=_seconds, metavar="S", help="seconds of wall time")
+    p.add_argument("--memory-limit", type=_size, metavar="SIZE", help="e.g. 100M, 1G")
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("show", help="print the guarded source the cell would run")

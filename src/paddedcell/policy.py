@@ -128,6 +128,16 @@ class Policy:
         kept = tuple(m for m in self.modules if m.name not in names)
         return dataclasses.replace(self, modules=kept + tuple(grants))
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data that `from_dict` turns back into an equal policy (for worker processes)."""
+        limits = {f.name: getattr(self.limits, f.name) for f in dataclasses.fields(Limits)
+                  if getattr(self.limits, f.name) is not None}
+        modules = {m.name: {"attributes": "*" if m.attributes is None else sorted(m.attributes)}
+                   for m in self.modules}
+        return {"name": self.name, "description": self.description,
+                "builtins": {"deny": sorted(self.deny_builtins)}, "limits": limits,
+                "modules": modules}
+
     # -- loading ------------------------------------------------------------------------------
     @classmethod
     def preset(cls, name: str) -> Policy:

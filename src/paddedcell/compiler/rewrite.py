@@ -66,6 +66,7 @@ G_FACTOR = ".factor"  # charges augmented `*=`/`**=`/`<<=` on attributes and ite
 G_SIZED = ".sized"
 G_CALL = ".call"
 G_FSTRING = ".fstring"
+G_ADD = ".add"
 _COSTLY_GUARDS = {ast.Mult: ".mul", ast.Pow: ".pow", ast.LShift: ".lshift", ast.Mod: ".mod",
                   ast.Add: ".add"}
 _AUG_GUARDS = {ast.Mult: ".imul", ast.Pow: ".ipow", ast.LShift: ".ilshift", ast.Add: ".iadd"}
@@ -81,20 +82,27 @@ N = TypeVar("N", bound=ast.AST)
 def _at(new: N, old: ast.AST) -> N:
     """Give `new` and the nodes created with it the position of `old`.
 
-    Walks only nodes that lack a position, never an existing subtree (that would make nested
-    rewrites quadratic).
-    """
+    Descends only into nodes that lack a position, never into an existing subtree (that
+    would make nested rewrites quadratic)."""
+    where = (old.lineno, old.col_offset,  # type: ignore[attr-defined]
+             getattr(old, "end_lineno", None), getattr(old, "end_col_offset", None))
     todo: list[ast.AST] = [new]
     while todo:
-        sub = todo.pop()
-        if hasattr(sub, "lineno") or "lineno" not in sub._attributes:
-            if sub is not new:
-                continue
-        ast.copy_location(sub, old)
-        for child in ast.iter_child_nodes(sub):
-            if not hasattr(child, "lineno") and "lineno" in child._attributes:
-                todo.append(child)
+        node = todo.pop()
+        node.lineno, node.col_offset, node.end_lineno, node.end_col_offset = where  # type: ignore[attr-defined]
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, list):
+                todo.extend(v for v in value if isinstance(v, _POSITIONED)
+                            and not hasattr(v, "lineno"))
+            elif isinstance(value, _POSITIONED) and not hasattr(value, "lineno"):
+                todo.append(value)
     return new
+
+
+#: Node classes that carry a position (contexts and operators do not).
+_POSITIONED = (ast.expr, ast.stmt, ast.excepthandler, ast.arg, ast.keyword, ast.alias,
+               ast.pattern)
 
 
 def _call(guard: str, *args: ast.expr) -> ast.Call:
@@ -202,6 +210,65 @@ def _copy(node: ast.expr) -> ast.expr:
     return _at(_name(node.id), node) if isinstance(node, ast.Name) else _at(_const(node.value), node)  # type: ignore[attr-defined]
 
 
+#: The inline fast path of `+` puts the right operand in both branches: only small ones, so
+#: nested sums cannot double the code at every level.
+_SMALL_OPERAND = 40
+
+
+def _small(node: ast.AST) -> bool:
+    count = 0
+    for _ in ast.walk(node):
+        count += 1
+        if count > _SMALL_OPERAND:
+            return False
+    return True
+
+
+def _numeric(names: list[str], loc: ast.AST) -> ast.expr:
+    """`.type(a) in .num and .type(b) in .num ...` for the given names."""
+    tests: list[ast.expr] = [
+        _at(ast.Compare(left=_call(G_TYPE, _name(n)), ops=[ast.In()], comparators=[_name(G_NUM)]),
+            loc) for n in names]
+    return tests[0] if len(tests) == 1 else _at(ast.BoolOp(op=ast.And(), values=tests), loc)
+
+
+def _costly_binop(node: ast.BinOp) -> ast.expr:
+    """`a * b`, `a + b`, `a ** b`, `a << b`, wide `%`: the numeric case stays native where an
+    inline type test can decide it; the rest goes through the meter's guard."""
+    op = type(node.op)
+    guard = _COSTLY_GUARDS[op]
+    left, right = node.left, node.right
+    if op is ast.Add and isinstance(left, ast.Name) and not _simple(right) and _small(right):
+        # A number plus anything cannot concatenate, so testing the left name is enough;
+        # the right side is evaluated once, in whichever branch runs.
+        return ast.IfExp(test=_numeric([left.id], node), body=node,
+                         orelse=_call(guard, _copy(left), right))
+    if op in (ast.Mult, ast.Add) and _simple(left) and _simple(right):
+        names = [side.id for side in (left, right) if isinstance(side, ast.Name)]
+        return ast.IfExp(test=_numeric(names, node), body=node,
+                         orelse=_call(guard, _copy(left), _copy(right)))
+    return _call(guard, left, right)
+
+
+def _costly_aug_name(node: ast.AugAssign, target: str) -> ast.stmt:
+    """`x op= v` on a name becomes `x = <checked x op v>`; numbers stay native."""
+    op = type(node.op)
+    guard = _AUG_GUARDS[op]
+    value = node.value
+    store = ast.Name(id=target, ctx=ast.Store())
+    slow = _call(guard, _at(_name(target), node), value)
+    fast = ast.BinOp(left=_at(_name(target), node), op=node.op, right=value)
+    if op is ast.Add and not _simple(value) and _small(value):
+        new: ast.expr = ast.IfExp(test=_numeric([target], node), body=fast, orelse=slow)
+    elif op in (ast.Mult, ast.Add) and _simple(value):
+        names = [target] + ([value.id] if isinstance(value, ast.Name) else [])
+        slow = _call(guard, _at(_name(target), node), _copy(value))
+        new = ast.IfExp(test=_numeric(names, node), body=fast, orelse=slow)
+    else:
+        new = slow
+    return ast.Assign(targets=[store], value=new)
+
+
 def _meter(site: Site) -> None:
     """Apply one metering site (see compiler.check for the kinds)."""
     node = site.node
@@ -223,39 +290,14 @@ def _meter(site: Site) -> None:
         spec = node.type if node.type is not None else _at(_name(G_BASE_EXC), node)
         node.type = _at(_call(G_CATCHABLE, spec), spec)
     elif site.kind == COSTLY and isinstance(node, ast.BinOp):
-        op = type(node.op)
-        guarded = _call(_COSTLY_GUARDS[op], node.left, node.right)
-        if op in (ast.Mult, ast.Add) and _simple(node.left) and _simple(node.right):
-            # The common numeric case stays native: `a * b if .type(a) in .num ... else ...`
-            tests: list[ast.expr] = [
-                ast.Compare(left=_call(G_TYPE, _copy(side)), ops=[ast.In()],
-                            comparators=[_name(G_NUM)])
-                for side in (node.left, node.right) if isinstance(side, ast.Name)]
-            test = tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)
-            guarded = _call(_COSTLY_GUARDS[op], _copy(node.left), _copy(node.right))
-            _replace(site, _at(ast.IfExp(test=test, body=node, orelse=guarded), node))
-        else:
-            _replace(site, _at(guarded, node))
+        _replace(site, _at(_costly_binop(node), node))
     elif site.kind == COSTLY:
         assert isinstance(node, ast.AugAssign)
-        op = type(node.op)
         if isinstance(node.target, ast.Name):
-            target = node.target.id
-            value: ast.expr = _call(_AUG_GUARDS[op], _at(_name(target), node.target), node.value)
-            if op in (ast.Mult, ast.Add) and _simple(node.value):
-                # `n += 1` on numbers stays native: `n = n + v if .type(n) in .num else ...`
-                checks: list[ast.expr] = [
-                    ast.Compare(left=_call(G_TYPE, _at(_name(side), node)), ops=[ast.In()],
-                                comparators=[_name(G_NUM)])
-                    for side in [target] + ([node.value.id] if isinstance(node.value, ast.Name)
-                                            else [])]
-                test = checks[0] if len(checks) == 1 else ast.BoolOp(op=ast.And(), values=checks)
-                fast = ast.BinOp(left=_at(_name(target), node), op=node.op, right=_copy(node.value))
-                value = ast.IfExp(test=test, body=fast, orelse=_call(
-                    _AUG_GUARDS[op], _at(_name(target), node.target), _copy(node.value)))
-            _replace(site, _at(ast.Assign(targets=[node.target], value=value), node))
+            _replace(site, _at(_costly_aug_name(node, node.target.id), node))
         else:
-            node.value = _at(_call(G_FACTOR, _const(_AUG_GUARDS[op]), node.value), node.value)
+            node.value = _at(_call(G_FACTOR, _const(_AUG_GUARDS[type(node.op)]), node.value),
+                             node.value)
     elif site.kind == SIZED and isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         node.args = [node.func, *node.args]

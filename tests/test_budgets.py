@@ -1,0 +1,109 @@
+"""Budgets by behaviour: steps grow linearly, limits are per run, lifetime budgets add up,
+time limits work from any thread, cancellation is safe from another thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import paddedcell as pc
+
+BASE = pc.Policy.preset("default").with_limits(time=None, steps=None, memory=None,
+                                               output=None, recursion=None)
+
+
+def steps_used(n: int) -> int:
+    """The smallest step limit that lets a loop of n iterations finish (by bisection)."""
+    lo, hi = 1, 10 * n + 1000
+    while lo < hi:
+        mid = (lo + hi) // 2
+        try:
+            pc.Cell(BASE.with_limits(steps=mid)).exec(f"for i in range({n}):\n    pass")
+            hi = mid
+        except pc.StepLimitExceeded:
+            lo = mid + 1
+    return lo
+
+
+def test_steps_grow_linearly_with_iterations() -> None:
+    small, large = steps_used(2_000), steps_used(8_000)
+    # chunks of 256 make the count granular; the growth is the loop's
+    assert 4 * 2_000 - 600 <= large - small + 2_000 <= 4 * 2_000 + 600
+
+
+def test_each_run_gets_a_fresh_budget() -> None:
+    cell = pc.Cell(BASE.with_limits(steps=50_000))
+    for _ in range(5):
+        cell.exec("for i in range(30_000):\n    pass")  # 150k steps in all, 30k per run
+
+
+def test_a_lifetime_budget_adds_up_over_runs() -> None:
+    cell = pc.Cell(BASE.with_limits(steps=50_000), lifetime=pc.Limits(steps=100_000))
+    cell.exec("for i in range(30_000):\n    pass")
+    cell.exec("for i in range(30_000):\n    pass")
+    with pytest.raises(pc.StepLimitExceeded):
+        for _ in range(5):
+            cell.exec("for i in range(30_000):\n    pass")
+
+
+def test_output_limit_keeps_what_fit() -> None:
+    cell = pc.Cell(BASE.with_limits(output=10))
+    with pytest.raises(pc.OutputLimitExceeded):
+        cell.exec("print('12345')\nprint('67890')")
+    assert cell.output == "12345\n"
+
+
+def test_time_limit_from_a_worker_thread() -> None:
+    outcome: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            pc.Cell(BASE.with_limits(time=0.3)).exec("while True:\n    pass")
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert isinstance(outcome[0], pc.TimeLimitExceeded)
+
+
+def test_cancel_from_another_thread() -> None:
+    cell = pc.Cell(BASE.with_limits(steps=10**12))
+    timer = threading.Timer(0.2, cell.cancel)
+    timer.start()
+    with pytest.raises(pc.TimeLimitExceeded, match="cancelled"):
+        cell.exec("while True:\n    pass")
+    timer.join()
+
+
+def test_limits_cannot_be_caught_or_outlived() -> None:
+    cell = pc.Cell(BASE.with_limits(steps=100_000))
+    for source in ("try:\n    while True: pass\nexcept BaseException:\n    pass\nresult = 1",
+                   "E = BaseException\ntry:\n    while True: pass\nexcept (ValueError, E):\n    pass",
+                   "def f():\n    try:\n        while True: pass\n    finally:\n        return 1\nf()\nok = 1",
+                   "import contextlib\nwith contextlib.suppress(BaseException):\n    while True: pass"):
+        with pytest.raises(pc.StepLimitExceeded):
+            cell.exec(source)
+    assert "result" not in cell.namespace
+
+
+def test_callbacks_after_a_run_have_a_budget() -> None:
+    cell = pc.Cell(BASE.with_limits(steps=100_000))
+    cell.exec("class Bomb:\n    def __eq__(self, o):\n        while True: pass\n    __hash__ = None\n"
+              "b = Bomb()")
+    with pytest.raises(pc.StepLimitExceeded):
+        cell.namespace["b"] == 1
+    cell.exec("x = 1")  # the next run starts fresh
+
+
+def test_unmetered_policies_add_no_ticks() -> None:
+    from paddedcell.compiler import compile_full
+
+    tree = compile_full("while x:\n    pass", "<t>", "exec", BASE).tree
+    import ast
+
+    assert ".ticks" not in ast.unparse(tree)
+    assert BASE.limits.metered is False and pc.Policy.preset("default").limits.metered
