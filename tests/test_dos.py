@@ -53,7 +53,10 @@ RUNNER = textwrap.dedent(
         outcome = type(exc).__name__
     elapsed = time.monotonic() - start
     grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before
-    print(json.dumps({"outcome": outcome, "elapsed": elapsed, "grown": grown}))
+    # the host is alive and usable afterwards, and so is the same cell
+    usable = pc.Cell(policy).eval("sum(range(10))") == 45 and cell.eval("2 + 2") == 4
+    print(json.dumps({"outcome": outcome, "elapsed": elapsed, "grown": grown,
+                      "usable": usable}))
     """
 )
 
@@ -79,6 +82,7 @@ def test_in_process_payload_is_stopped(path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["outcome"] in expected, result
+    assert result["usable"], result
     assert result["elapsed"] < 2.0, result
     assert result["grown"] < 150 * 2**20, result
 

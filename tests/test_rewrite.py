@@ -59,11 +59,13 @@ METERED_PAIRS = [
     ("while x:\n    pass", "while x:\n    .next(.ticks)\n    pass"),
     ("def f():\n    'doc'\n    return 1", 'def f():\n    """doc"""\n    .next(.ticks)\n    return 1'),
     ("f = lambda: 1", "f = lambda: .next(.ticks) and 1"),
-    ("[x for x in y]", "[x for x in y if .next(.ticks)]"),
+    ("[x for x in y]", "[x for x, .t in .zip(y, .ticks)]"),
+    ("for k, v in d:\n    pass", "for (k, v), .t in .zip(d, .ticks):\n    pass"),
     ("try:\n    pass\nexcept:\n    pass", "try:\n    pass\nexcept .catchable(.base_exc):\n    pass"),
     ("try:\n    pass\nexcept (E, F) as e:\n    pass",
      "try:\n    pass\nexcept .catchable((E, F)) as e:\n    pass"),
     ("a * b", "a * b if .type(a) in .num and .type(b) in .num else .mul(a, b)"),
+    ("i * i", "i * i if .type(i) in .num else .mul(i, i)"),
     ("f() * 2", ".mul(f(), 2)"),
     ("2 ** n", ".pow(2, n)"),
     ("1 << n", ".lshift(1, n)"),
@@ -76,8 +78,6 @@ METERED_PAIRS = [
     ("', '.join(p)", "', '.join(p)"),
     ("'%d' % n", "'%d' % n"),
     ("'%*d' % (w, n)", ".mod('%*d', (w, n))"),
-    ("f'{x:>{w}}'", 'f"{.fstring(x, -1, f\'>{w}\')}"'),
-    ("f'{x:>99999999}'", 'f"{.fstring(x, -1, f\'>99999999\')}"'),
     ("f'{x:>10}'", "f'{x:>10}'"),
 ]
 
@@ -105,3 +105,12 @@ def test_rewritten_nodes_keep_positions() -> None:
     call = compiled.tree.body[1].body[0].value  # type: ignore[attr-defined]
     assert (call.lineno, call.col_offset) == (3, 8)
     assert call.func.lineno == 3
+
+
+def test_wide_or_computed_fstring_specs_are_metered() -> None:
+    # (ast.unparse quotes nested f-strings differently across Python versions)
+    policy = pc.Policy.preset("default")
+    for source in ("f'{x:>{w}}'", "f'{x:>99999999}'"):
+        text = ast.unparse(compile_full(source, "<t>", "exec", policy).tree)
+        assert ".fstring(x, -1, f" in text, text
+    assert ".fstring" not in ast.unparse(compile_full("f'{x:>10}'", "<t>", "exec", policy).tree)

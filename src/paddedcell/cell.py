@@ -39,6 +39,8 @@ from .compiler.rewrite import (
     G_TICKS,
     G_TYPE,
     G_WRITE,
+    G_ZIP,
+    HOT_NAMES,
 )
 from .errors import (
     CellExit,
@@ -135,6 +137,7 @@ class Cell:
                 G_DEFER: defer,
                 G_MATCH_ERRORS: (NameError, AttributeError),
                 G_NEXT: next,
+                G_ZIP: zip,
                 G_TICKS: self.meter.current.ticks,
                 G_CATCHABLE: self.meter.catchable,
                 G_BASE_EXC: BaseException,
@@ -148,6 +151,8 @@ class Cell:
         )
         self.builtins = table
         namespace["__builtins__"] = table
+        for hot in HOT_NAMES:
+            namespace[hot] = table[hot]
         if globals:
             for key, value in globals.items():
                 if type(key) is not str or not key.isidentifier() or is_dunder(key):
@@ -225,7 +230,7 @@ class Cell:
 
     def _install(self, budget: Budget) -> None:
         self.meter.current = budget
-        self.builtins[G_TICKS] = budget.ticks
+        self.builtins[G_TICKS] = self.namespace[G_TICKS] = budget.ticks
 
     def cancel(self, reason: str = "cancelled by the supervisor") -> None:
         """Stop the running (or next) code of this cell at its next checkpoint. Safe from any
