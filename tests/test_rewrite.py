@@ -73,6 +73,7 @@ METERED_PAIRS = [
     ("s + t", "s + t if .type(s) in .num and .type(t) in .num else .add(s, t)"),
     ("s += t", "s = s + t if .type(s) in .num and .type(t) in .num else .iadd(s, t)"),
     ("o.s *= n", "(o if .type(o) in .owned else .write(o, 's')).s *= .factor('.imul', n)"),
+    ("o.n += 1", "(o if .type(o) in .owned else .write(o, 'n')).n += 1"),
     ("list(r)", ".call(list, r)"),
     ("s.zfill(n)", ".sized(s, 'zfill')(n)"),
     ("', '.join(p)", "', '.join(p)"),

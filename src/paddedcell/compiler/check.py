@@ -299,6 +299,8 @@ def _binop(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
 def _augassign_costly(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, ast.AugAssign)
     if isinstance(node.op, _COSTLY_OPS):
+        if isinstance(node.op, ast.Add) and _numeric(node.value):
+            return  # `o.n += 1`: adding a number never concatenates
         w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot)
 
 
