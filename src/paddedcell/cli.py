@@ -235,10 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         result: int = args.func(args)
-    except PolicyError as exc:
-        print(f"paddedcell: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
+    except (PolicyError, OSError) as exc:
         print(f"paddedcell: {exc}", file=sys.stderr)
         return 2
     return result

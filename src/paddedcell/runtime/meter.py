@@ -60,10 +60,7 @@ class Meter:
 
     # -- operators -----------------------------------------------------------------------------
     def mul(self, a: Any, b: Any) -> Any:
-        if isinstance(b, int) and isinstance(a, _SEQUENCES):
-            self._repeat(a, b)
-        elif isinstance(a, int) and isinstance(b, _SEQUENCES):
-            self._repeat(b, a)
+        self.mul_check(a, b)
         return a * b
 
     def add(self, a: Any, b: Any) -> Any:
