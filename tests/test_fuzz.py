@@ -40,7 +40,7 @@ def test_check_never_raises_and_compile_agrees(source: str) -> None:
         assert violations == []
 
 
-@FAST
+@settings(FAST, max_examples=max(10, EXAMPLES // 4))  # from_node generation is slow
 @given(source=hypothesmith.from_node())
 def test_accepted_programs_compile(source: str) -> None:
     if pc.check(source) == []:
