@@ -53,6 +53,7 @@ from .errors import (
 from .policy import Limits, Policy
 from .rules import is_dunder
 from .runtime.boundary import for_host
+from .runtime import hardlimit
 from .runtime.budget import Budget, frame_depth
 from .runtime.builtins import base_table
 from .runtime.guards import Guards, defer
@@ -202,10 +203,13 @@ class Cell:
 
     def _run(self, code: types.CodeType, source: str, filename: str) -> Any:
         budget = None
+        hard = self.policy.limits.memory
         if self._metered:
             budget = self._new_budget()
             self._install(budget)
             budget.start(frame_depth())
+        if hard is not None:
+            hardlimit.enter(hard)
         try:
             result = copy_context().run(eval, code, self.namespace)
         except BaseException as exc:
@@ -218,6 +222,9 @@ class Cell:
             # The run swallowed its exhaustion (`finally: return`, `__exit__` returning True):
             # the budget is sticky, so the host still gets it.
             failure = budget.fail()
+        finally:
+            if hard is not None:
+                hardlimit.leave()
         if budget is not None:
             self._install(self._new_budget())
         # Raised outside the handler, so the cell's exception is not chained to it.
@@ -251,7 +258,9 @@ class Cell:
         if isinstance(exc, RecursionError) and limits.recursion is not None:
             return RecursionLimitExceeded(f"calls nested deeper than the interpreter allows "
                                           f"(limit {limits.recursion})").with_traceback(tb)
-        if isinstance(exc, MemoryError) and limits.memory is not None:
+        if isinstance(exc, (MemoryError, SystemError)) and limits.memory is not None:
+            # SystemError: some C code (collections.deque) reports a failed allocation
+            # under the address-space backstop that way.
             return MemoryLimitExceeded("the interpreter ran out of memory").with_traceback(tb)
         return for_host(exc, self.guards.owns, tb)
 

@@ -56,6 +56,11 @@ class Meter:
             budget.cancel(RecursionLimitExceeded(f"calls nested deeper than the interpreter "
                                                  f"allows (limit {budget.limits.recursion})"))
             raise budget.fail()
+        if isinstance(exc, MemoryError) and budget.limits.memory is not None:
+            # The address-space backstop (runtime.hardlimit) made an allocation fail.
+            budget.cancel(MemoryLimitExceeded("an allocation failed: the cell reached its "
+                                              "memory limit"))
+            raise budget.fail()
         return spec
 
     # -- operators -----------------------------------------------------------------------------
