@@ -52,8 +52,8 @@ from .errors import (
 )
 from .policy import Limits, Policy
 from .rules import is_dunder
-from .runtime.boundary import for_host
 from .runtime import hardlimit
+from .runtime.boundary import for_host
 from .runtime.budget import Budget, frame_depth
 from .runtime.builtins import base_table
 from .runtime.guards import Guards, defer

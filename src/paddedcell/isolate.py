@@ -283,6 +283,23 @@ def _set_os_limits(policy: Policy) -> None:
             pass
 
 
+def _renew_cpu_limit(policy: Policy) -> None:
+    """RLIMIT_CPU counts the process's whole life: give each task its own allowance."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = math.ceil(usage.ru_utime + usage.ru_stime)
+    allowance = math.ceil((policy.limits.time or 30.0) * 2) + 1
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    target = used + allowance
+    if hard != resource.RLIM_INFINITY:
+        target = min(target, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_CPU, (target, hard))
+    except (ValueError, OSError):
+        pass
+
+
 def _audit(event: str, args: tuple[Any, ...]) -> None:
     if event.startswith(_BLOCKED_EVENTS):
         raise PermissionError(f"{event} is not allowed in an isolated worker")
@@ -311,6 +328,7 @@ def worker_main() -> None:
     print(json.dumps({"ready": True}), file=out, flush=True)
     for line in sys.stdin:
         task = json.loads(line)
+        _renew_cpu_limit(policy)
         answer: dict[str, Any]
         buffer = io.StringIO()
         try:
