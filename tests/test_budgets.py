@@ -107,3 +107,52 @@ def test_unmetered_policies_add_no_ticks() -> None:
 
     assert ".ticks" not in ast.unparse(tree)
     assert BASE.limits.metered is False and pc.Policy.preset("default").limits.metered
+
+
+LIBRARY_LOOPS = [
+    "import statistics, itertools\nstatistics.fmean(itertools.repeat(1.0, 10**9))",
+    "import random\nx = list(range(10**6))\nfor _ in range(50):\n    random.shuffle(x)",
+    "import heapq, itertools\nmax(heapq.merge(itertools.repeat(1, 10**9), itertools.repeat(2, 10**9)))",
+]
+
+
+@pytest.mark.parametrize("source", LIBRARY_LOOPS)
+def test_python_loops_inside_library_code_are_stopped(source: str) -> None:
+    # review 3: library Python code takes no steps; the watchdog thread raises the limit
+    import time
+
+    cell = pc.Cell(BASE.with_limits(time=0.5))
+    start = time.monotonic()
+    with pytest.raises(pc.TimeLimitExceeded):
+        cell.exec(source)
+    assert time.monotonic() - start < 1.5
+    assert cell.eval("1 + 1") == 2  # nothing left pending for the next run
+
+
+def test_cancel_reaches_library_loops() -> None:
+    cell = pc.Cell(BASE.with_limits(time=30.0))
+    timer = threading.Timer(0.3, cell.cancel)
+    timer.start()
+    with pytest.raises(pc.TimeLimitExceeded):
+        cell.exec("import statistics, itertools\nstatistics.fmean(itertools.repeat(1.0, 10**9))")
+    timer.join()
+
+
+def test_a_limit_reaches_the_host_without_cell_exceptions_attached() -> None:
+    # review 3, finding 3: the limit must not carry the cell's exceptions as its context
+    cell = pc.Cell(BASE.with_limits(steps=50_000))
+    with pytest.raises(pc.StepLimitExceeded) as info:
+        cell.exec("class Boom(Exception):\n    def __str__(self):\n        raise SystemExit\n"
+                  "try:\n    raise Boom()\nexcept Boom:\n    while True:\n        pass")
+    assert info.value.__context__ is None and info.value.__cause__ is None
+
+
+def test_the_ticker_survives_spent_interpreter_recursion() -> None:
+    # review 3, finding 6: deep C recursion spent the counter inside the refill
+    cell = pc.Cell(BASE.with_limits(steps=10**7, recursion=200))
+    source = ("import json, contextlib\ndef nest(d):\n    top = cur = []\n    for i in range(d):\n"
+              "        nxt = []\n        cur.append(nxt)\n        cur = nxt\n    return top\n"
+              "for d in range(900, 1000):\n    with contextlib.suppress(RecursionError):\n"
+              "        json.dumps(nest(d))\nn = 0\nwhile True:\n    n += 1")
+    with pytest.raises(pc.LimitExceeded):
+        cell.exec(source)

@@ -60,6 +60,7 @@ from .runtime.guards import Guards, defer
 from .runtime.meter import OPERATOR_GUARDS, Meter
 from .runtime.modules import ModuleTable, validate_policy_modules
 from .runtime.specials import cell_specials, metered_specials
+from .runtime.watchdog import WATCHDOG
 
 _real_print = _host_builtins.print
 _validated: set[str] = set()
@@ -210,18 +211,26 @@ class Cell:
             budget.start(frame_depth())
         if hard is not None:
             hardlimit.enter(hard)
+        watch = None
+        if budget is not None and (budget.limits.time is not None or hard is not None):
+            watch = WATCHDOG.watch(budget)
         try:
-            result = copy_context().run(eval, code, self.namespace)
+            try:
+                result = copy_context().run(eval, code, self.namespace)
+                if budget is not None:
+                    # Sticky, and checked once more: a run that swallowed its exhaustion
+                    # (`finally: return`, `__exit__` returning True) or grew in its last steps
+                    # still ends in the limit.
+                    budget.final_check()
+            finally:
+                if watch is not None:
+                    WATCHDOG.release(watch)  # before anything else of the host runs
         except BaseException as exc:
             failure = self._failure(exc, filename, source)
         else:
-            if budget is None or budget.cancelled is None:
-                if budget is not None:
-                    self._install(self._new_budget())  # callbacks the host makes later
-                return result
-            # The run swallowed its exhaustion (`finally: return`, `__exit__` returning True):
-            # the budget is sticky, so the host still gets it.
-            failure = budget.fail()
+            if budget is not None:
+                self._install(self._new_budget())  # callbacks the host makes later
+            return result
         finally:
             if hard is not None:
                 hardlimit.leave()
@@ -250,7 +259,11 @@ class Cell:
         _remember_source(filename, source)
         tb = exc.__traceback__
         if isinstance(exc, LimitExceeded):
-            return exc
+            # A fresh exception: the one raised may carry the cell's own exceptions as its
+            # context, and their methods are cell code.
+            reason = self.meter.current.cancelled
+            fresh = reason if reason is not None and type(reason) is type(exc) else exc
+            return type(fresh)(*fresh.args).with_traceback(tb)
         if not isinstance(exc, Exception):
             code = exc.code if isinstance(exc, SystemExit) and _plain_code(exc.code) else None
             return CellExit(type(exc).__name__, code).with_traceback(tb)

@@ -73,7 +73,11 @@ class Budget:
         self.memory_base = 0
         self._next_memory_check = 0.0
         self.depth_base = 0
-        self.ticks: Iterator[bool] = itertools.chain.from_iterable(_Refill(self))
+        # If calling _Refill itself fails (the interpreter's recursion counter, spent by deep
+        # C recursion, refuses even that call), chain.from_iterable drops it and ends; the
+        # outer chain then moves on to _Exhausted, so the ticker raises and never just stops.
+        self.ticks: Iterator[bool] = itertools.chain(
+            itertools.chain.from_iterable(_Refill(self)), _Exhausted(self))
 
     # -- lifecycle -----------------------------------------------------------------------------
     def start(self, base_depth: int | None = None) -> None:
@@ -106,6 +110,22 @@ class Budget:
         reason = self.cancelled
         assert reason is not None
         return type(reason)(*reason.args)
+
+    def overdue(self) -> LimitExceeded | None:
+        """For the watchdog thread: the reason this budget is exhausted (checking the clock and
+        the memory now), or None."""
+        if self.cancelled is None and self.started:
+            self._check(recursion=False)
+        return self.cancelled
+
+    def final_check(self) -> None:
+        """At the end of a run that returned normally: time and memory are checked once more
+        (growth in the last steps, or in library code, reached no checkpoint)."""
+        if self.cancelled is None:
+            self._next_memory_check = 0.0
+            self._check(recursion=False)
+        if self.cancelled is not None:
+            raise self.fail()
 
     def raise_if_exhausted(self) -> None:
         if self.cancelled is not None:
@@ -141,7 +161,7 @@ class Budget:
         if self.cancelled is not None:
             child.cancel(self.fail())
 
-    def _check(self) -> None:
+    def _check(self, recursion: bool = True) -> None:
         now = _monotonic()
         if self.deadline is not None and now > self.deadline:
             self.cancel(TimeLimitExceeded(f"ran longer than {self.limits.time} s"))
@@ -154,7 +174,7 @@ class Budget:
                 self.cancel(MemoryLimitExceeded(
                     f"the process grew by {grown} bytes; the limit is {limits.memory}"))
                 return
-        if limits.recursion is not None:
+        if recursion and limits.recursion is not None:
             # From here: _check -> checkpoint -> _Refill.__next__ -> the ticking cell frame.
             # That frame is deeper than allowed iff this frame exists (one C-level walk).
             try:
@@ -213,10 +233,21 @@ class _Refill:
         return self
 
     def __next__(self) -> Any:
+        budget = self._budget
         try:
-            return itertools.repeat(True, self._budget.checkpoint())
+            return itertools.repeat(True, budget.checkpoint())
         except LimitExceeded:
-            return _Exhausted(self._budget)
+            return _Exhausted(budget)
+        except RecursionError:
+            # The interpreter's own depth counter (C recursion, deep json) ran out inside the
+            # checkpoint: an exhausted recursion budget, never a dead ticker.
+            budget.cancel(RecursionLimitExceeded("calls nested deeper than the interpreter "
+                                                 "allows"))
+            return _Exhausted(budget)
+        except BaseException as exc:  # MemoryError, an asynchronous limit: never a dead ticker
+            budget.cancel(exc if isinstance(exc, LimitExceeded) else
+                          MemoryLimitExceeded(f"the checkpoint failed: {type(exc).__name__}"))
+            return _Exhausted(budget)
 
 
 class _Exhausted:
@@ -231,4 +262,8 @@ class _Exhausted:
         return self
 
     def __next__(self) -> Any:
-        raise self._budget.fail()
+        budget = self._budget
+        if budget.cancelled is None:
+            budget.cancel(RecursionLimitExceeded("the step counter could not be refilled: "
+                                                 "calls nested too deep"))
+        raise budget.fail()
