@@ -199,7 +199,8 @@ class WorkerPool:
             healthy = True
             return result
         except LimitExceeded:
-            healthy = worker.alive
+            # A worker that ran out of something may be left damaged (a C stack overflow
+            # reported as MemoryError, fragmented memory): start afresh.
             raise
         finally:
             self._release(worker, healthy)
