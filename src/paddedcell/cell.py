@@ -249,8 +249,9 @@ class Cell:
         self.builtins[G_TICKS] = self.namespace[G_TICKS] = budget.ticks
 
     def cancel(self, reason: str = "cancelled by the supervisor") -> None:
-        """Stop the running (or next) code of this cell at its next checkpoint. Safe from any
-        thread; the cell raises TimeLimitExceeded."""
+        """Stop the code this cell is running (or the host's callbacks into its objects) at
+        its next checkpoint, or in library code within milliseconds. Safe from any thread; the
+        run raises TimeLimitExceeded. The next run starts with a fresh budget."""
         self.meter.current.cancel(TimeLimitExceeded(reason))
 
     def _failure(self, exc: BaseException, filename: str, source: str) -> BaseException:
