@@ -187,3 +187,49 @@ def test_copy_takes_no_memo_and_cells_define_no_copy_hooks() -> None:
     assert {v.rule for v in pc.check("class A:\n    def __deepcopy__(s, m): return s")} == {"PC104"}
     cell.exec("c = copy.deepcopy(getattr)\nd = copy.deepcopy({'k': [1, 2]})")
     assert cell.namespace["d"] == {"k": [1, 2]}
+
+
+def test_a_forged_limit_carries_no_cell_objects_to_the_host() -> None:
+    # review 4, finding 1: a C-level __exit__ captured the limit class; the next run raised it
+    # with a cell object inside.
+    policy = pc.Policy.preset("default").with_limits(steps=20_000)
+    cell = pc.Cell(policy)
+    with pytest.raises(pc.StepLimitExceeded) as first:
+        cell.exec("import functools\nstore = []\nclass C:\n    def __enter__(self): return self\n"
+                  "    __exit__ = staticmethod(functools.partial(max, key=store.append))\n"
+                  "with C():\n    while True:\n        pass")
+    assert first.value.args and all(isinstance(a, str) for a in first.value.args)
+    with pytest.raises(pc.CellError) as forged:
+        cell.exec("class Evil:\n    def __str__(self):\n        raise SystemExit(3)\n"
+                  "raise store[0](Evil())")
+    assert str(forged.value) == "StepLimitExceeded: raised by the cell's own code"
+
+
+def test_the_hosts_stream_receives_plain_str_only() -> None:
+    # review 4, finding 2
+    got: list[object] = []
+
+    class Stream:
+        def write(self, text: object) -> None:
+            got.append(text)
+
+        def flush(self) -> None:
+            pass
+
+    cell = pc.Cell(stdout=Stream())  # type: ignore[arg-type]
+    cell.exec("class S(str):\n    def join(self, it): return S('x')\n"
+              "    def __add__(self, o): return S('y')\n    def __len__(self): return 0\n"
+              "    def upper(self): return 'CELL METHOD'\n"
+              "print(1, 2, sep=S(' '), end=S('\\n'))\n"
+              "class R:\n    def __repr__(self): return S('r')\nimport pprint\npprint.pprint(R())")
+    cell.single("R()")
+    assert got and all(type(t) is str for t in got)
+    assert "".join(got) == "1 2\nr\nr\n"
+
+
+def test_metered_operator_functions_are_plain_functions() -> None:
+    cell = pc.Cell()
+    cell.exec("import operator, copy\nf = operator.mul\nc = copy.deepcopy(f)\nd = {}\n"
+              "d.update(a=1)\nr = f(6, 7)")
+    assert type(cell.namespace["f"]).__name__ == "function"
+    assert cell.namespace["r"] == 42 and cell.namespace["d"] == {"a": 1}

@@ -43,6 +43,7 @@ from .compiler.rewrite import (
     HOT_NAMES,
 )
 from .errors import (
+    CellError,
     CellExit,
     LimitExceeded,
     MemoryLimitExceeded,
@@ -259,12 +260,15 @@ class Cell:
         an object whose methods are cell code."""
         _remember_source(filename, source)
         tb = exc.__traceback__
+        reason = self.meter.current.cancelled
+        if reason is not None:
+            # The budget ran out: the host gets that limit (sticky, whatever the run raised
+            # afterwards), as a fresh exception built from paddedcell's own message, so
+            # nothing of the cell (its exceptions as context, its objects as args) comes along.
+            return type(reason)(*reason.args).with_traceback(tb)
         if isinstance(exc, LimitExceeded):
-            # A fresh exception: the one raised may carry the cell's own exceptions as its
-            # context, and their methods are cell code.
-            reason = self.meter.current.cancelled
-            fresh = reason if reason is not None and type(reason) is type(exc) else exc
-            return type(fresh)(*fresh.args).with_traceback(tb)
+            # Not exhausted: cell code raised a limit class it got hold of.
+            return CellError(type(exc).__name__, "raised by the cell's own code").with_traceback(tb)
         if not isinstance(exc, Exception):
             code = exc.code if isinstance(exc, SystemExit) and _plain_code(exc.code) else None
             return CellExit(type(exc).__name__, code).with_traceback(tb)
@@ -292,7 +296,7 @@ class Cell:
         if value is None:
             return
         self.builtins["_"] = None
-        _real_print(repr(value), file=self.stdout)
+        self._out.write(str.__add__(str.__str__(repr(value)), "\n"))
         self.builtins["_"] = value
 
     def _is_view(self, obj: Any) -> bool:
@@ -310,6 +314,7 @@ class _MeteredOut:
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        text = str.__str__(text)  # a str subclass would carry cell methods to the host's stream
         self._cell.meter.current.charge_output(len(text))
         return self._cell.stdout.write(text)
 
@@ -352,7 +357,8 @@ def _print_text(args: tuple[Any, ...], sep: str | None, end: str | None) -> str:
         end = "\n"
     elif not isinstance(end, str):
         raise TypeError(f"end must be None or a string, not {type(end).__name__}")
-    return sep.join(map(str, args)) + end
+    # Exact str operations: a str subclass as sep or end could override join or __add__.
+    return str.__add__(str.join(str.__str__(sep), map(str, args)), str.__str__(end))
 
 
 def _plain_code(code: object) -> bool:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import LimitExceeded, MemoryLimitExceeded, RecursionLimitExceeded
+from ..errors import MemoryLimitExceeded, RecursionLimitExceeded
 from ..rules import WIDE_FORMAT
 from .budget import Budget
 
@@ -46,12 +46,11 @@ class Meter:
         LimitExceeded (or any exception once the budget is exhausted) is re-raised instead."""
         budget = self.current
         exc = sys.exc_info()[1]
-        if isinstance(exc, LimitExceeded):
-            if budget.cancelled is None:
-                budget.cancel(exc)
-            raise budget.fail()
         if budget.cancelled is not None:
             raise budget.fail()
+        # A LimitExceeded while the budget is not exhausted was raised by cell code itself
+        # (every real one cancels the budget first): it matches like any other exception,
+        # and is never stored, since its arguments may be cell objects.
         if isinstance(exc, RecursionError) and budget.limits.recursion is not None:
             budget.cancel(RecursionLimitExceeded(f"calls nested deeper than the interpreter "
                                                  f"allows (limit {budget.limits.recursion})"))
@@ -231,11 +230,11 @@ class Meter:
                 return method(old, new, count)
             return replaced
         if name in ("extend", "update"):
-            def grown(*args: Any) -> Any:
-                size = sum(_hint(a) for a in args) * 8
+            def grown(*args: Any, **kwargs: Any) -> Any:
+                size = (sum(_hint(a) for a in args) + len(kwargs)) * 8
                 if size > SMALL:
                     charge(size + len(obj) * 8, name)
-                return method(*args)
+                return method(*args, **kwargs)
             return grown
         if name == "join":
             def joined(iterable: Any) -> Any:

@@ -17,6 +17,13 @@ from .meter import Meter, decimal_precision, itertools_pools, math_comb_perm, ma
 Factory = Callable[[types.ModuleType], Any]
 
 
+def _function(name: str, method: Any) -> Any:
+    def function(*args: Any, **kwargs: Any) -> Any:
+        return method(*args, **kwargs)
+    function.__name__ = function.__qualname__ = name
+    return function
+
+
 def _plain_flags(flags: Any) -> int:
     if not isinstance(flags, int):
         raise TypeError(f"flags must be an int, not {type(flags).__name__}")
@@ -31,14 +38,10 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
         ("math", "perm"): lambda real: math_comb_perm(meter, real.perm),
         ("decimal", "localcontext"): lambda real: decimal_precision(meter, real.localcontext),
         ("decimal", "Context"): lambda real: decimal_precision(meter, real.Context),
-        ("operator", "mul"): lambda real: meter.mul,
-        ("operator", "imul"): lambda real: meter.imul,
-        ("operator", "pow"): lambda real: meter.pow,
-        ("operator", "ipow"): lambda real: meter.ipow,
-        ("operator", "lshift"): lambda real: meter.lshift,
-        ("operator", "ilshift"): lambda real: meter.ilshift,
-        ("operator", "mod"): lambda real: meter.mod,
     }
+    for name in ("mul", "imul", "pow", "ipow", "lshift", "ilshift", "mod"):
+        # Plain functions, not bound methods of the meter (copy.deepcopy walks __self__).
+        table[("operator", name)] = (lambda n: lambda real: _function(n, getattr(meter, n)))(name)
     for name in ("product", "permutations", "combinations", "combinations_with_replacement"):
         table[("itertools", name)] = (lambda n: lambda real: itertools_pools(meter, getattr(real, n)))(name)
     return table
