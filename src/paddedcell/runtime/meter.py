@@ -284,7 +284,6 @@ _SIZED_CONSTRUCTORS: dict[Any, Callable[[Any], int]] = {
     set: lambda a: _hint(a) * 60,
     frozenset: lambda a: _hint(a) * 60,
     sorted: lambda a: _hint(a) * 40,
-    dict.fromkeys: lambda a: _hint(a) * 100,
     bytes: lambda a: _ints(a) or _hint(a),
     bytearray: lambda a: _ints(a) or _hint(a),
 }
