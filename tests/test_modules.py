@@ -20,7 +20,7 @@ def test_granted_imports_work_in_every_form() -> None:
 
 
 @pytest.mark.parametrize("source", [
-    "import os", "import sys", "import subprocess", "from os import system", "import ctypes",
+    "import os", "from sys import modules", "from sys import settrace", "import subprocess", "from os import system", "import ctypes",
     "import importlib", "import builtins", "import string.Formatter",
     "from operator import attrgetter", "from operator import methodcaller",
     "from string import Formatter", "from decimal import getcontext",
@@ -110,7 +110,8 @@ def test_star_grants_every_public_name_but_never_the_dangerous_ones() -> None:
 
 
 def test_policies_cannot_grant_dangerous_modules_or_names() -> None:
-    for grant in (ModuleGrant("os", None), ModuleGrant("os.path", None), ModuleGrant("sys", None)):
+    for grant in (ModuleGrant("os", None), ModuleGrant("os.path", None),
+                  ModuleGrant("subprocess", None), ModuleGrant("importlib", None)):
         with pytest.raises(pc.PolicyError):
             pc.Cell(pc.Policy(modules=(grant,)))
     with pytest.raises(pc.PolicyError, match="attrgetter"):
@@ -226,3 +227,27 @@ def test_a_failed_view_is_not_left_half_built(monkeypatch: pytest.MonkeyPatch) -
     cell2 = pc.Cell()
     cell2.exec("import textwrap\nr = textwrap.fill('aa bb', 3)")
     assert cell2.namespace["r"] == "aa\nbb"
+
+
+def test_sys_is_a_stand_in_with_the_cells_streams() -> None:
+    cell = pc.Cell()
+    cell.exec("import sys\nsys.stdout.write('out\\n')\nprint('err', file=sys.stderr)\n"
+              "r = (sys.argv, sys.maxsize > 2**30, sys.version_info >= (3, 11))")
+    assert cell.output == "out\n" and cell.errors.getvalue() == "err\n"
+    assert cell.namespace["r"] == ([""], True, True)
+    import sys
+
+    assert cell.namespace["sys"] is not sys
+    for name in ("modules", "path", "settrace", "setrecursionlimit", "stdin", "_getframe"):
+        with pytest.raises((AttributeError, pc.RestrictedSyntaxError)):
+            cell.exec(f"sys.{name}")
+    with pytest.raises(pc.CellExit) as info:
+        cell.exec("sys.exit(4)")
+    assert info.value.code == 4
+    with pytest.raises(pc.AttributeDenied):
+        cell.exec("type(sys.stdout)")
+
+
+def test_sys_grants_only_the_stand_in_names() -> None:
+    with pytest.raises(pc.PolicyError, match="modules"):
+        pc.Cell(pc.Policy(modules=(ModuleGrant("sys", frozenset({"modules"})),)))

@@ -98,7 +98,10 @@ class Cell:
         self._metered = policy.limits.metered or lifetime is not None
         self.meter = Meter(self._new_budget())
         self._out = _MeteredOut(self)
-        specials = cell_specials(guards, lambda: self._out)
+        #: What the cell writes to sys.stderr (when the policy grants sys).
+        self.errors = io.StringIO()
+        self._err = _MeteredOut(self, self.errors)
+        specials = cell_specials(guards, lambda: self._out, lambda: self._err)
         if policy.limits.metered or lifetime is not None:
             specials.update(metered_specials(self.meter))
             guards.check_spec = self.meter.format_spec
@@ -306,20 +309,22 @@ class Cell:
 class _MeteredOut:
     """The cell's stdout as library code sees it (pprint): writes charge the output budget."""
 
-    __slots__ = ("_cell",)
+    __slots__ = ("_cell", "_stream")
 
-    def __init__(self, cell: Cell) -> None:
+    def __init__(self, cell: Cell, stream: IO[str] | None = None) -> None:
         self._cell = cell
+        self._stream = stream
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         text = str.__str__(text)  # a str subclass would carry cell methods to the host's stream
         self._cell.meter.current.charge_output(len(text))
-        return self._cell.stdout.write(text)
+        stream = self._stream if self._stream is not None else self._cell.stdout
+        return stream.write(text)
 
     def flush(self) -> None:
-        self._cell.stdout.flush()
+        (self._stream if self._stream is not None else self._cell.stdout).flush()
 
 
 def _function(name: str, method: Any) -> Any:

@@ -180,10 +180,27 @@ BUILTIN_SPECIALS: dict[tuple[str, str], Callable[[types.ModuleType], Any]] = {
 }
 
 
+#: Modules a cell gets as a stand-in built by paddedcell, never a view of the real module.
+#: `sys`: the cell's own streams, an `exit` that ends the run, `argv`, and read-only facts
+#: about the interpreter. Nothing in it reaches the real sys (no modules, path, settrace).
+SYNTHETIC: dict[str, frozenset[str]] = {
+    "sys": frozenset({"argv", "byteorder", "exit", "float_info", "getrecursionlimit",
+                      "getsizeof", "hexversion", "int_info", "intern", "maxsize", "maxunicode",
+                      "platform", "stderr", "stdout", "version", "version_info"}),
+}
+
+
 def validate_policy_modules(policy: Policy) -> None:
     """Raise PolicyError for grants that can never be honoured safely."""
     for grant in policy.modules:
         root = grant.name.split(".")[0]
+        if grant.name in SYNTHETIC:
+            allowed = SYNTHETIC[grant.name]
+            extra = sorted(set(grant.attributes or allowed) - allowed)
+            if extra:
+                raise PolicyError(f"{policy.source}: modules.{grant.name}.attributes: "
+                                  f"{extra} are not part of paddedcell's {grant.name}")
+            continue
         if grant.name in NEVER_GRANTED_MODULES or root in NEVER_GRANTED_MODULES:
             raise PolicyError(f"{policy.source}: modules.{grant.name}: this module reaches the "
                               "process or the interpreter and cannot be granted")
@@ -214,6 +231,8 @@ class ModuleTable:
         grant = self.policy.module(dotted)
         if grant is None:
             raise ImportDenied(f"import of {dotted!r} is not allowed by the policy")
+        if dotted in SYNTHETIC:
+            return self._synthetic(dotted, grant.attributes or SYNTHETIC[dotted])
         real = importlib.import_module(dotted)
         doc = real.__doc__ if isinstance(real.__doc__, str) else None
         view = types.ModuleType(dotted, doc)
@@ -231,6 +250,21 @@ class ModuleTable:
         except BaseException:
             del self.views[dotted]  # never leave a half-built view behind
             raise
+        return view
+
+    def _synthetic(self, dotted: str, names: frozenset[str]) -> types.ModuleType:
+        import sys as real_sys
+
+        view = types.ModuleType(dotted, f"paddedcell's stand-in for {dotted}")
+        for name in sorted(names):
+            special = self._specials.get((dotted, name))
+            if special is not None:
+                setattr(view, name, special(real_sys))
+            elif name == "argv":
+                setattr(view, name, [""])
+            else:
+                setattr(view, name, getattr(real_sys, name))
+        self.views[dotted] = view
         return view
 
     def _value(self, dotted: str, real: types.ModuleType, name: str) -> Any:

@@ -47,7 +47,8 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
     return table
 
 
-def cell_specials(guards: Guards, stdout: Callable[[], Any]) -> dict[tuple[str, str], Factory]:
+def cell_specials(guards: Guards, stdout: Callable[[], Any],
+                  stderr: Callable[[], Any] | None = None) -> dict[tuple[str, str], Factory]:
     """The (module, attribute) -> factory table for one cell."""
 
     def update_wrapper(wrapper: Any, wrapped: Any, *args: Any, **kwargs: Any) -> Any:
@@ -187,7 +188,13 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any]) -> dict[tuple[str, 
             return copier
         return make
 
+    def sys_exit(code: Any = None) -> None:
+        raise SystemExit(code)
+
     return {
+        ("sys", "stdout"): lambda real: stdout(),
+        ("sys", "stderr"): lambda real: (stderr or stdout)(),
+        ("sys", "exit"): lambda real: _function("exit", sys_exit),
         ("copy", "deepcopy"): copy_factory("deepcopy"),
         ("copy", "copy"): copy_factory("copy"),
         **{("re", n): re_factory(n, i) for n, i in re_flags_position.items()},
