@@ -90,9 +90,9 @@ def test_format_strings_never_leak_dunders(text: str) -> None:
     cell.namespace["fmt"] = text
     try:
         out = cell.eval("fmt.format(print, x=print)")
-    except pc.SecurityError:
-        return
-    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+    except (pc.SecurityError, pc.LimitExceeded):
+        return  # a field name or a width the cell may not have
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError, OverflowError):
         return
     # strings only ever come out; never the cell's namespace or its guards
     assert "__builtins__" not in out and ".read" not in out
