@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import io
+import re
 from typing import Any
 
 import paddedcell as pc
@@ -34,3 +35,9 @@ def run_cell(source: str, policy: pc.Policy | None = None) -> str:
     cell = pc.Cell(policy)
     cell.exec(source, "<cell>")
     return cell.output
+
+
+def corpus_header(text: str, key: str) -> str | None:
+    """The value of a `# key: value` header line of a corpus file, or None."""
+    match = re.search(rf"^# {key}:\s*(.+)$", text, re.MULTILINE)
+    return match.group(1).strip() if match else None

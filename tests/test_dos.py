@@ -9,7 +9,6 @@ peak memory grows by less than 150 MB.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import textwrap
@@ -18,13 +17,10 @@ from pathlib import Path
 import pytest
 
 import paddedcell as pc
+from helpers import corpus_header
 
 CORPUS = sorted((Path(__file__).parent / "dos").glob("*.py"))
 
-
-def _header(text: str, key: str) -> str | None:
-    match = re.search(rf"^# {key}:\s*(.+)$", text, re.MULTILINE)
-    return match.group(1).strip() if match else None
 
 
 RUNNER = textwrap.dedent(
@@ -61,22 +57,22 @@ RUNNER = textwrap.dedent(
 )
 
 IN_PROCESS = [p for p in CORPUS
-              if _header(p.read_text(), "tier") == "both" and _header(p.read_text(), "family") != "compiler"]
-COMPILER = [p for p in CORPUS if _header(p.read_text(), "family") == "compiler"]
+              if corpus_header(p.read_text(), "tier") == "both" and corpus_header(p.read_text(), "family") != "compiler"]
+COMPILER = [p for p in CORPUS if corpus_header(p.read_text(), "family") == "compiler"]
 
 
 def test_corpus_is_there() -> None:
     assert len(CORPUS) >= 40
     for path in CORPUS:
         text = path.read_text()
-        assert _header(text, "source") and _header(text, "expect") and _header(text, "tier")
+        assert corpus_header(text, "source") and corpus_header(text, "expect") and corpus_header(text, "tier")
 
 
 @pytest.mark.parametrize("path", IN_PROCESS, ids=[p.stem for p in IN_PROCESS])
 def test_in_process_payload_is_stopped(path: Path) -> None:
     text = path.read_text()
-    expected = set(_header(text, "expect").split("|"))  # type: ignore[union-attr]
-    callback = _header(text, "callback") or ""
+    expected = set(corpus_header(text, "expect").split("|"))  # type: ignore[union-attr]
+    callback = corpus_header(text, "callback") or ""
     proc = subprocess.run([sys.executable, "-c", RUNNER, str(path), callback],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-3000:]

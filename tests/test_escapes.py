@@ -10,20 +10,20 @@ payload must not have created its marker file, bound `ESCAPED`, changed the supe
 from __future__ import annotations
 
 import builtins
-import re
 from pathlib import Path
 
 import pytest
 
 import paddedcell as pc
+from helpers import corpus_header
 
 CORPUS = sorted((Path(__file__).parent / "escapes").glob("*.py"))
 
 
 def _header(text: str, key: str) -> str:
-    match = re.search(rf"^# {key}:\s*(.+)$", text, re.MULTILINE)
-    assert match, f"missing '# {key}:' line"
-    return match.group(1).strip()
+    value = corpus_header(text, key)
+    assert value, f"missing '# {key}:' line"
+    return value
 
 
 def _exception(name: str) -> type[BaseException]:

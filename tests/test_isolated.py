@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -13,15 +12,12 @@ from pathlib import Path
 import pytest
 
 import paddedcell as pc
+from helpers import corpus_header
 
 DOS = Path(__file__).parent / "dos"
 POLICY = pc.Policy.preset("default").with_limits(
     time=1.0, steps=10_000_000, memory=100 * 2**20, output=2**20, recursion=200)
 
-
-def _header(text: str, key: str) -> str | None:
-    match = re.search(rf"^# {key}:\s*(.+)$", text, re.MULTILINE)
-    return match.group(1).strip() if match else None
 
 
 def _alive(pid: int) -> bool:
@@ -109,13 +105,13 @@ def test_worker_environment_is_minimal_and_private() -> None:
     assert not Path(folder).exists()
 
 
-ISOLATED_DOS = sorted(p for p in DOS.glob("*.py") if _header(p.read_text(), "tier") == "isolated")
+ISOLATED_DOS = sorted(p for p in DOS.glob("*.py") if corpus_header(p.read_text(), "tier") == "isolated")
 
 
 @pytest.mark.parametrize("path", ISOLATED_DOS, ids=[p.stem for p in ISOLATED_DOS])
 def test_isolated_dos_payload_is_stopped(path: Path) -> None:
     text = path.read_text()
-    names = _header(text, "expect").split("|")  # type: ignore[union-attr]
+    names = corpus_header(text, "expect").split("|")  # type: ignore[union-attr]
     expected = tuple(getattr(pc, n) for n in names)
     start = time.monotonic()
     with pytest.raises(expected):
@@ -139,8 +135,8 @@ def test_cli_isolated_flags(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "not a size" in bad.stderr
 
 
-BOTH_DOS = sorted(p for p in DOS.glob("*.py") if _header(p.read_text(), "tier") == "both"
-                  and _header(p.read_text(), "family") not in ("compiler", "callback"))
+BOTH_DOS = sorted(p for p in DOS.glob("*.py") if corpus_header(p.read_text(), "tier") == "both"
+                  and corpus_header(p.read_text(), "family") not in ("compiler", "callback"))
 
 
 def test_in_process_dos_payloads_are_stopped_in_workers_too() -> None:
@@ -148,7 +144,7 @@ def test_in_process_dos_payloads_are_stopped_in_workers_too() -> None:
     with pc.WorkerPool(2, POLICY) as pool:
         for path in BOTH_DOS:
             text = path.read_text()
-            names = _header(text, "expect").split("|")  # type: ignore[union-attr]
+            names = corpus_header(text, "expect").split("|")  # type: ignore[union-attr]
             # In a reused worker the address-space limit, or the host's deadline, may stop a
             # payload before the budget named in the header does: any limit will do here.
             expected = (*tuple(getattr(pc, n) for n in names), pc.LimitExceeded)

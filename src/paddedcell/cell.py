@@ -60,7 +60,7 @@ from .runtime.builtins import base_table
 from .runtime.guards import Guards, defer
 from .runtime.meter import OPERATOR_GUARDS, Meter
 from .runtime.modules import ModuleTable, validate_policy_modules
-from .runtime.specials import cell_specials, metered_specials
+from .runtime.specials import cell_specials, metered_specials, plain_function
 from .runtime.watchdog import WATCHDOG
 
 _real_print = _host_builtins.print
@@ -114,14 +114,14 @@ class Cell:
                 "print": _make_print(self),
                 # Plain functions, not bound methods: nothing the cell holds may lead back to
                 # the guards (copy.deepcopy walks a method's __self__).
-                "getattr": _function("getattr", guards.getattr),
-                "setattr": _function("setattr", guards.setattr),
-                "delattr": _function("delattr", guards.delattr),
-                "hasattr": _function("hasattr", guards.hasattr),
-                "vars": _function("vars", guards.vars),
-                "dir": _function("dir", guards.dir),
+                "getattr": _builtin("getattr", guards.getattr),
+                "setattr": _builtin("setattr", guards.setattr),
+                "delattr": _builtin("delattr", guards.delattr),
+                "hasattr": _builtin("hasattr", guards.hasattr),
+                "vars": _builtin("vars", guards.vars),
+                "dir": _builtin("dir", guards.dir),
                 "type": guards.type,
-                "format": _function("format", self.meter.format),
+                "format": _builtin("format", self.meter.format),
             }
         )
         for denied in policy.deny_builtins:
@@ -327,14 +327,8 @@ class _MeteredOut:
         (self._stream if self._stream is not None else self._cell.stdout).flush()
 
 
-def _function(name: str, method: Any) -> Any:
-    """A plain function calling `method` (closures are copied by reference, never walked)."""
-
-    def function(*args: Any, **kwargs: Any) -> Any:
-        return method(*args, **kwargs)
-    function.__name__ = function.__qualname__ = name
-    function.__doc__ = getattr(_host_builtins, name).__doc__
-    return function
+def _builtin(name: str, method: Any) -> Any:
+    return plain_function(name, method, getattr(_host_builtins, name).__doc__)
 
 
 def _make_print(cell: Cell) -> Any:

@@ -362,14 +362,15 @@ def format_string_is_plain(fmt: str) -> bool:
                 for is_attr, key in rest:
                     if is_attr and classify_attribute(key) is not Access.ALLOW:
                         return False
-            if spec and (not format_string_is_plain(spec) or _wide(spec)):
+            if spec and (not format_string_is_plain(spec) or wide_format_spec(spec)):
                 return False
     except ValueError:
         return False
     return True
 
 
-def _wide(spec: str) -> bool:
+def wide_format_spec(spec: str) -> bool:
+    """True when a number in `spec` (a width, say) is above WIDE_FORMAT."""
     digits = "".join(ch if ch.isdigit() else " " for ch in spec).split()
     return any(len(d) > 4 and int(d) > WIDE_FORMAT for d in digits)
 

@@ -19,13 +19,13 @@ from ..rules import (
     SAFE_SPECIAL_METHODS,
     SIZED_CALL_NAMES,
     SIZED_METHODS,
-    WIDE_FORMAT,
     Access,
     classify_attribute,
     denial_rule,
     format_string_is_plain,
     is_dunder,
     rule,
+    wide_format_spec,
     write_allowed_name,
 )
 from .syntax import DENIED_BY_RULE, reviewed_table
@@ -320,7 +320,7 @@ def _fspec(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     parts = spec.values if isinstance(spec, ast.JoinedStr) else [spec]
     for part in parts:
         if not isinstance(part, ast.Constant) or (isinstance(part.value, str)
-                                                  and _wide_spec(part.value)):
+                                                  and wide_format_spec(part.value)):
             w.site(FSPEC, node, ctx.parent, ctx.field, ctx.slot)
             return
 
@@ -330,14 +330,9 @@ def _numeric(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) in (int, float, complex)
 
 
-def _wide_spec(spec: str) -> bool:
-    digits = "".join(ch if ch.isdigit() else " " for ch in spec).split()
-    return any(len(d) > 4 and int(d) > WIDE_FORMAT for d in digits)
-
-
 def _wide_percent(template: str | bytes) -> bool:
     text = template if isinstance(template, str) else template.decode("latin-1")
-    return "*" in text or _wide_spec(text)
+    return "*" in text or wide_format_spec(text)
 
 
 # --- imports ----------------------------------------------------------------------------------

@@ -17,10 +17,14 @@ from .meter import Meter, decimal_precision, itertools_pools, math_comb_perm, ma
 Factory = Callable[[types.ModuleType], Any]
 
 
-def _function(name: str, method: Any) -> Any:
+def plain_function(name: str, method: Any, doc: str | None = None) -> Any:
+    """A plain function calling `method`: closures are copied by reference, never walked, so
+    nothing reachable from it leads back to the guards (copy.deepcopy walks `__self__`)."""
+
     def function(*args: Any, **kwargs: Any) -> Any:
         return method(*args, **kwargs)
     function.__name__ = function.__qualname__ = name
+    function.__doc__ = doc
     return function
 
 
@@ -41,7 +45,7 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
     }
     for name in ("mul", "imul", "pow", "ipow", "lshift", "ilshift", "mod"):
         # Plain functions, not bound methods of the meter (copy.deepcopy walks __self__).
-        table[("operator", name)] = (lambda n: lambda real: _function(n, getattr(meter, n)))(name)
+        table[("operator", name)] = (lambda n: lambda real: plain_function(n, getattr(meter, n)))(name)
     for name in ("product", "permutations", "combinations", "combinations_with_replacement"):
         table[("itertools", name)] = (lambda n: lambda real: itertools_pools(meter, getattr(real, n)))(name)
     return table
@@ -194,7 +198,7 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any],
     return {
         ("sys", "stdout"): lambda real: stdout(),
         ("sys", "stderr"): lambda real: (stderr or stdout)(),
-        ("sys", "exit"): lambda real: _function("exit", sys_exit),
+        ("sys", "exit"): lambda real: plain_function("exit", sys_exit),
         ("copy", "deepcopy"): copy_factory("deepcopy"),
         ("copy", "copy"): copy_factory("copy"),
         **{("re", n): re_factory(n, i) for n, i in re_flags_position.items()},
