@@ -26,7 +26,7 @@ from .errors import (
     WorkerCrashed,
 )
 from .isolate import IsolatedError, IsolatedResult, WorkerPool, run_isolated
-from .policy import Limits, ModuleGrant, Policy
+from .policy import FileRoot, Limits, ModuleGrant, Policy
 
 __version__ = "0.1.0"
 
@@ -36,6 +36,7 @@ __all__ = [
     "Cell",
     "CellError",
     "CellExit",
+    "FileRoot",
     "ImportDenied",
     "IsolatedError",
     "IsolatedResult",

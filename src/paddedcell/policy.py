@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -78,6 +79,50 @@ class ModuleGrant:
         return self.attributes is None or attr in self.attributes
 
 
+def normalize_mount(mount: str) -> str:
+    """A mount point as the cell sees it: absolute, normalised, no `..` (PolicyError)."""
+    if type(mount) is not str or not mount.startswith("/") or "\0" in mount:
+        raise PolicyError(f"mount point must be an absolute path, not {mount!r}")
+    parts = [p for p in mount.split("/") if p not in ("", ".")]
+    if ".." in parts:
+        raise PolicyError(f"mount point may not contain '..': {mount!r}")
+    return "/" + "/".join(parts)
+
+
+@dataclass(frozen=True)
+class FileRoot:
+    """A host folder the cell sees at `mount` (by default as "/").
+
+    `path` is absolute and resolved (symlinks followed once, when the policy is made).
+    `write` grants creating and changing files under it. Quotas are per cell and `None`
+    when unlimited: `max_bytes_written` counts bytes written to files under this root,
+    `max_open_files` the files open at once.
+    """
+
+    path: str
+    mount: str = "/"
+    write: bool = False
+    max_bytes_written: int | None = None
+    max_open_files: int | None = None
+
+    def __post_init__(self) -> None:
+        if type(self.path) is not str or not os.path.isabs(self.path) or "\0" in self.path:
+            raise PolicyError(f"file root must be an absolute host path, not {self.path!r}")
+        object.__setattr__(self, "path", os.path.realpath(self.path))
+        object.__setattr__(self, "mount", normalize_mount(self.mount))
+        if type(self.write) is not bool:
+            raise PolicyError(f"file root {self.path!r}: 'write' must be true or false")
+        for key in ("max_bytes_written", "max_open_files"):
+            value = getattr(self, key)
+            if value is not None and (type(value) is not int or value < 0):
+                raise PolicyError(f"file root {self.path!r}: {key!r} must be a non-negative "
+                                  "integer")
+
+    def contains(self, other: FileRoot) -> bool:
+        """True if every path `other` reaches is under this root."""
+        return other.path == self.path or other.path.startswith(self.path.rstrip("/") + "/")
+
+
 @dataclass(frozen=True)
 class Policy:
     """What a cell may do. Immutable; derive variants with `with_limits` and friends."""
@@ -88,6 +133,15 @@ class Policy:
     deny_builtins: frozenset[str] = frozenset()
     limits: Limits = field(default_factory=Limits)
     source: str = "<policy>"
+    #: Host folders `open` (and a granted `os` view) reach, each at its mount point.
+    files: tuple[FileRoot, ...] = ()
+    #: Whether `input()` and `sys.stdin` read the cell's stdin stream.
+    stdin: bool = False
+    #: Host folders where `import name` finds `name.py` (or `name/__init__.py`), compiled
+    #: through the restricted pipeline into the importing cell.
+    sources: tuple[str, ...] = ()
+    #: Whether untrusted code may create sub-cells (`import paddedcell` in the cell).
+    subcells: bool = False
     _by_name: dict[str, ModuleGrant] = field(init=False, repr=False, compare=False)
     fingerprint: str = field(init=False, repr=False, compare=False)
 
@@ -95,12 +149,21 @@ class Policy:
         by_name = {m.name: m for m in self.modules}
         if len(by_name) != len(self.modules):
             raise PolicyError(f"{self.source}: a module is granted twice")
+        mounts = [r.mount for r in self.files]
+        if len(set(mounts)) != len(mounts):
+            raise PolicyError(f"{self.source}: two file roots share a mount point")
+        sources = tuple(os.path.realpath(s) for s in self.sources)
+        if not all(type(s) is str and os.path.isabs(s) for s in self.sources):
+            raise PolicyError(f"{self.source}: sources must be absolute host paths")
+        object.__setattr__(self, "sources", sources)
         object.__setattr__(self, "_by_name", by_name)
         canonical = (
             tuple(sorted((m.name, None if m.attributes is None else tuple(sorted(m.attributes)))
                          for m in self.modules)),
             tuple(sorted(self.deny_builtins)),
             dataclasses.astuple(self.limits),
+            tuple(sorted(dataclasses.astuple(r) for r in self.files)),
+            self.stdin, self.sources, self.subcells,
         )
         digest = hashlib.sha256(repr(canonical).encode()).hexdigest()[:20]
         object.__setattr__(self, "fingerprint", digest)
@@ -122,6 +185,23 @@ class Policy:
             raise PolicyError(f"unknown limit(s): {', '.join(sorted(unknown))}")
         return dataclasses.replace(self, limits=dataclasses.replace(self.limits, **limits))
 
+    def with_files(self, root: str | os.PathLike[str], write: bool = False, *,
+                   mount: str = "/", max_bytes_written: int | None = None,
+                   max_open_files: int | None = None) -> Policy:
+        """A copy whose cells see the host folder `root` at `mount` (by default "/"),
+        read-only unless `write`. Replaces a root already at that mount."""
+        path = os.fspath(root)
+        if type(path) is not str or not os.path.isdir(path):
+            raise PolicyError(f"file root {path!r} is not an existing folder")
+        added = FileRoot(os.path.abspath(path), mount, write, max_bytes_written, max_open_files)
+        kept = tuple(r for r in self.files if r.mount != added.mount)
+        return dataclasses.replace(self, files=(*kept, added))
+
+    def with_sources(self, *folders: str | os.PathLike[str]) -> Policy:
+        """A copy whose cells also import untrusted modules from these host folders."""
+        paths = tuple(os.path.abspath(os.fspath(f)) for f in folders)
+        return dataclasses.replace(self, sources=self.sources + paths)
+
     def with_modules(self, *grants: ModuleGrant) -> Policy:
         """A copy that also grants these modules (replacing grants of the same name)."""
         names = {g.name for g in grants}
@@ -134,9 +214,14 @@ class Policy:
                   if getattr(self.limits, f.name) is not None}
         modules = {m.name: {"attributes": "*" if m.attributes is None else sorted(m.attributes)}
                    for m in self.modules}
+        files = [{k: v for k, v in dataclasses.asdict(r).items() if v is not None}
+                 for r in self.files]
+        for entry in files:
+            entry["root"] = entry.pop("path")
         return {"name": self.name, "description": self.description,
                 "builtins": {"deny": sorted(self.deny_builtins)}, "limits": limits,
-                "modules": modules}
+                "modules": modules, "files": files, "streams": {"stdin": self.stdin},
+                "sources": list(self.sources), "subcells": self.subcells}
 
     # -- loading ------------------------------------------------------------------------------
     @classmethod
@@ -168,7 +253,8 @@ class Policy:
     def from_dict(cls, data: Mapping[str, Any], source: str = "<policy>") -> Policy:
         """Validate plain data (as parsed from TOML); errors name the source and the key."""
         reader = _Reader(source)
-        reader.keys(data, "", {"name", "description", "builtins", "limits", "modules"})
+        reader.keys(data, "", {"name", "description", "builtins", "limits", "modules", "files",
+                               "streams", "sources", "subcells"})
         name = reader.typed(data, "name", str, "custom")
         description = reader.typed(data, "description", str, "")
         builtins = reader.table(data, "builtins")
@@ -198,7 +284,44 @@ class Policy:
             if bad:
                 raise PolicyError(f"{source}: {key}.attributes: not public names: {bad}")
             grants.append(ModuleGrant(mod_name, frozenset(names)))
-        return cls(name, description, tuple(grants), deny, limits, source)
+        base = _base_folder(source)
+        files = tuple(_file_root(reader, entry, i, base)
+                      for i, entry in enumerate(reader.list_of_tables(data, "files")))
+        streams = reader.table(data, "streams")
+        reader.keys(streams, "streams", {"stdin"})
+        stdin = reader.typed(streams, "stdin", bool, False)
+        sources = tuple(os.path.join(base, s)
+                        for s in reader.str_list(data, "sources", "sources") or ())
+        subcells = reader.typed(data, "subcells", bool, False)
+        try:
+            return cls(name, description, tuple(grants), deny, limits, source, files, stdin,
+                       sources, subcells)
+        except PolicyError as exc:
+            if str(exc).startswith(source):
+                raise
+            raise PolicyError(f"{source}: {exc}") from None
+
+
+def _base_folder(source: str) -> str:
+    """Relative paths in a policy file are relative to its folder (else to the working
+    directory)."""
+    if source.startswith(("<", "preset:")):
+        return os.getcwd()
+    return os.path.dirname(os.path.abspath(source))
+
+
+def _file_root(reader: _Reader, entry: Mapping[str, Any], index: int, base: str) -> FileRoot:
+    where = f"files[{index}]"
+    reader.keys(entry, where, {"root", "mount", "write", "max_bytes_written", "max_open_files"})
+    root = entry.get("root")
+    if not isinstance(root, str) or not root:
+        raise PolicyError(f"{reader.source}: {where}.root must be a folder path")
+    try:
+        return FileRoot(os.path.join(base, root), entry.get("mount", "/"),
+                        entry.get("write", False), entry.get("max_bytes_written"),
+                        entry.get("max_open_files"))
+    except PolicyError as exc:
+        raise PolicyError(f"{reader.source}: {where}: {exc}") from None
 
 
 class _Reader:
@@ -223,6 +346,12 @@ class _Reader:
         value = data.get(key, {})
         if not isinstance(value, dict):
             raise PolicyError(f"{self.source}: {key!r} must be a table")
+        return value
+
+    def list_of_tables(self, data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise PolicyError(f"{self.source}: {key!r} must be an array of tables ([[{key}]])")
         return value
 
     def str_list(self, data: Mapping[str, Any], key: str, full: str) -> list[str] | None:
