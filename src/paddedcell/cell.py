@@ -60,7 +60,9 @@ from .runtime.builtins import base_table
 from .runtime.guards import Guards, defer
 from .runtime.meter import OPERATOR_GUARDS, Meter
 from .runtime.modules import ModuleTable, validate_policy_modules
+from .runtime.sources import SourceFile, read_source
 from .runtime.specials import cell_specials, metered_specials, plain_function
+from .runtime.streams import CellInput, make_input
 from .runtime.watchdog import WATCHDOG
 
 _real_print = _host_builtins.print
@@ -72,11 +74,15 @@ class Cell:
     """A padded cell: untrusted code runs here with what `policy` grants.
 
     `globals` are supervisor-provided names (identifiers, not dunders) placed in the cell's
-    namespace. `stdout` receives `print` output; by default it is captured in `output`.
+    namespace. The streams are the supervisor's: `stdout` receives `print` output (by
+    default captured in `output`), `stderr` what the cell writes to `sys.stderr` (by default
+    captured in `errors`), and `stdin` feeds `input()` and `sys.stdin` when the policy grants
+    stdin (by default an empty stream).
     """
 
     def __init__(self, policy: Policy | None = None, globals: Mapping[str, Any] | None = None,
-                 *, stdout: IO[str] | None = None, name: str = "__main__",
+                 *, stdin: IO[str] | None = None, stdout: IO[str] | None = None,
+                 stderr: IO[str] | None = None, name: str = "__main__",
                  lifetime: Limits | None = None) -> None:
         policy = policy if policy is not None else Policy.preset("default")
         if not isinstance(policy, Policy):
@@ -99,19 +105,24 @@ class Cell:
         self.meter = Meter(self._new_budget())
         self._out = _MeteredOut(self)
         #: What the cell writes to sys.stderr (when the policy grants sys).
-        self.errors = io.StringIO()
-        self._err = _MeteredOut(self, self.errors)
+        self._err_captured = stderr is None
+        self.stderr: IO[str] = io.StringIO() if stderr is None else stderr
+        self._err = _MeteredOut(self, self.stderr)
+        self.stdin: IO[str] = io.StringIO() if stdin is None else stdin
+        self._in = CellInput(lambda: self.stdin, policy.stdin)
         specials = cell_specials(guards, lambda: self._out, lambda: self._err)
+        specials["sys", "stdin"] = lambda real: self._in
         if policy.limits.metered or lifetime is not None:
             specials.update(metered_specials(self.meter))
             guards.check_spec = self.meter.format_spec
-        modules = ModuleTable(policy, namespace, specials)
+        modules = ModuleTable(policy, namespace, specials, self._run_source)
         self.modules = modules
         guards.is_view = self._is_view  # type: ignore[method-assign]
         table = base_table(policy.deny_builtins)
         table.update(
             {
                 "print": _make_print(self),
+                "input": make_input(self._in, self._out.write),
                 # Plain functions, not bound methods: nothing the cell holds may lead back to
                 # the guards (copy.deepcopy walks a method's __self__).
                 "getattr": _builtin("getattr", guards.getattr),
@@ -159,6 +170,8 @@ class Cell:
         namespace["__builtins__"] = table
         for hot in HOT_NAMES:
             namespace[hot] = table[hot]
+        #: Globals of the cell's own modules (from source roots), which hold hot names too.
+        self._module_globals: list[dict[str, Any]] = []
         if globals:
             for key, value in globals.items():
                 if type(key) is not str or not key.isidentifier() or is_dunder(key):
@@ -251,6 +264,32 @@ class Cell:
     def _install(self, budget: Budget) -> None:
         self.meter.current = budget
         self.builtins[G_TICKS] = self.namespace[G_TICKS] = budget.ticks
+        for module_globals in self._module_globals:
+            module_globals[G_TICKS] = budget.ticks
+
+    # -- the cell's own modules ----------------------------------------------------------------
+    def _run_source(self, module: types.ModuleType, found: SourceFile) -> None:
+        """Run an untrusted module file in `module`, restricted, in this cell's current run
+        (its steps and time count there). Called again by `modules.reload`."""
+        source = read_source(found, self.policy.limits.source_bytes)
+        code = compile_restricted(source, found.path, "exec", self.policy)
+        ns = module.__dict__
+        if ns.get("__builtins__") is not self.builtins:
+            ns["__builtins__"] = self.builtins
+            for hot in HOT_NAMES:
+                ns[hot] = self.builtins[hot]
+            ns[G_TICKS] = self.meter.current.ticks
+            table = self.modules
+
+            def import_star(dotted: str) -> None:
+                table.import_star(dotted, ns)
+            ns[G_IMPORT_STAR] = import_star
+            self.guards.add_globals(ns)
+            self._module_globals.append(ns)
+        if found.package:
+            ns["__path__"] = []  # a package: the cell's importer finds its submodules
+        _remember_source(found.path, source)
+        eval(code, ns)
 
     def cancel(self, reason: str = "cancelled by the supervisor") -> None:
         """Stop the code this cell is running (or the host's callbacks into its objects) at
@@ -290,6 +329,13 @@ class Cell:
         """Everything printed so far, when no stdout was given."""
         if self._captured and isinstance(self.stdout, io.StringIO):
             return self.stdout.getvalue()
+        return ""
+
+    @property
+    def errors(self) -> str:
+        """Everything written to `sys.stderr` so far, when no stderr was given."""
+        if self._err_captured and isinstance(self.stderr, io.StringIO):
+            return self.stderr.getvalue()
         return ""
 
     # -- per-cell builtins ---------------------------------------------------------------------
@@ -365,7 +411,8 @@ def _plain_code(code: object) -> bool:
 
 
 def _remember_source(filename: str, source: str) -> None:
-    """Let tracebacks show the snippet's lines (pseudo-files like '<cell>' are not on disk)."""
-    if filename.startswith("<") and filename.endswith(">"):
+    """Let tracebacks show the snippet's lines (pseudo-files like '<cell>' are not on disk,
+    and a module file may have changed since)."""
+    if filename.startswith(("<", "/")):
         lines = source.splitlines(keepends=True)
         linecache.cache[filename] = (len(source), None, lines, filename)

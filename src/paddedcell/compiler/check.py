@@ -47,6 +47,8 @@ FSPEC = "fspec"  # an f-string field with a computed or very wide format spec
 _READ_ACCESS = frozenset({Access.EXC_OBJ, Access.ABC_REGISTER})
 _GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS, Access.INIT})
 _NAME_LOADS = frozenset({"__name__", "__debug__"})
+#: Dunder globals a module may bind: `__all__` (what `from m import *` exports) is plain data.
+_MODULE_NAMES = frozenset({"__all__"})
 _CLASS_BODY_NAMES = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS
 _FUTURE_OK = frozenset({"annotations"})
 _LEAF_TYPES = frozenset(
@@ -132,6 +134,8 @@ def _name(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     if not is_dunder(name):
         return
     if isinstance(node.ctx, ast.Load) and name in _NAME_LOADS:
+        return
+    if name in _MODULE_NAMES:
         return
     if not isinstance(node.ctx, ast.Del) and _in_class_body(ctx) and name in _CLASS_BODY_NAMES:
         return

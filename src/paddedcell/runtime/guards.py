@@ -11,7 +11,7 @@ from __future__ import annotations
 import abc
 import builtins
 import sys
-from types import FunctionType
+from types import FunctionType, ModuleType
 from typing import Any, NoReturn
 
 from ..errors import AttributeDenied, OperationDenied
@@ -162,6 +162,10 @@ class Guards:
 
     def __init__(self, namespace: dict[str, Any]) -> None:
         self.namespace = namespace
+        # The globals of every module of the cell (its namespace and its source modules),
+        # by id; the dicts are kept alive here so an id is never reused by another dict.
+        self._globals_ids = {id(namespace)}
+        self._globals_kept = [namespace]
         #: Owned classes none of whose bases is a foreign Python class: for their instances
         #: every attribute the rewritten code can name is the cell's own, so the inline test
         #: in rewritten code may skip the guard.
@@ -188,12 +192,21 @@ class Guards:
         if cls in owned:
             return True
         if cls is FunctionType:
-            return obj.__globals__ is self.namespace
+            return id(obj.__globals__) in self._globals_ids
+        if cls is ModuleType:
+            # The cell's own modules (from source roots), never a module view.
+            return id(obj.__dict__) in self._globals_ids and obj.__dict__ is not self.namespace
         if isinstance(obj, _real_type):
             return obj in owned
         if cls is super:
             return self.owns(obj.__thisclass__)
         return False
+
+    def add_globals(self, namespace: dict[str, Any]) -> None:
+        """Record the globals of one of the cell's own modules: its functions are the cell's."""
+        if id(namespace) not in self._globals_ids:
+            self._globals_ids.add(id(namespace))
+            self._globals_kept.append(namespace)
 
     # -- denials -------------------------------------------------------------------------------
     @staticmethod
@@ -261,7 +274,7 @@ class Guards:
         the cell wrote it, hand out a version that refuses objects the cell does not own."""
         if not isinstance(obj, _real_type):
             return value  # read from an owned instance or super(): bound to an owned object
-        if _real_type(value) is FunctionType and value.__globals__ is self.namespace:
+        if _real_type(value) is FunctionType and id(value.__globals__) in self._globals_ids:
             return value  # the cell's own __init__
         owns = self.owns
         init = value

@@ -12,11 +12,12 @@ import builtins
 import importlib
 import random as _random
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..errors import ImportDenied, OperationDenied, PolicyError
 from ..policy import Policy
+from .sources import SourceFile, find_source
 
 #: (module, attribute) pairs that turn strings into attribute lookups, code or pickles, or
 #: hand out host-global mutable state. Never part of a view, even with `attributes = "*"`.
@@ -186,7 +187,7 @@ BUILTIN_SPECIALS: dict[tuple[str, str], Callable[[types.ModuleType], Any]] = {
 SYNTHETIC: dict[str, frozenset[str]] = {
     "sys": frozenset({"argv", "byteorder", "exit", "float_info", "getrecursionlimit",
                       "getsizeof", "hexversion", "int_info", "intern", "maxsize", "maxunicode",
-                      "platform", "stderr", "stdout", "version", "version_info"}),
+                      "platform", "stderr", "stdin", "stdout", "version", "version_info"}),
 }
 
 
@@ -211,25 +212,120 @@ def validate_policy_modules(policy: Policy) -> None:
                                   "host-global state, and cannot be granted")
 
 
-class ModuleTable:
-    """The modules of one cell: views made on first import and kept for the cell's life."""
+#: Runs an untrusted module's file in its module (the Cell compiles it restricted).
+SourceRunner = Callable[[types.ModuleType, SourceFile], None]
+
+
+class ModuleTable(Mapping[str, types.ModuleType]):
+    """The modules of one cell (`cell.modules`): views made on first import and kept for the
+    cell's life, and the cell's own modules from the policy's source roots. A mapping from
+    module name to module; `reload` and `unload` are the supervisor's."""
 
     def __init__(self, policy: Policy, namespace: dict[str, Any],
-                 specials: dict[tuple[str, str], Callable[[Any], Any]] | None = None) -> None:
+                 specials: dict[tuple[str, str], Callable[[Any], Any]] | None = None,
+                 run_source: SourceRunner | None = None) -> None:
         self.policy = policy
         self.namespace = namespace
         self.views: dict[str, types.ModuleType] = {}
+        #: The cell's own modules (from source roots) by name, with their files.
+        self.sources: dict[str, SourceFile] = {}
         self._specials = {**BUILTIN_SPECIALS, **(specials or {})}
         self._random: _random.Random | None = None
+        self._run_source = run_source
+
+    # -- the mapping ----------------------------------------------------------------------------
+    def __getitem__(self, name: str) -> types.ModuleType:
+        return self.views[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self.views))
+
+    def __len__(self) -> int:
+        return len(self.views)
+
+    # -- the supervisor's controls ----------------------------------------------------------------
+    def _name_of(self, module: str | types.ModuleType) -> str:
+        name = module.__name__ if isinstance(module, types.ModuleType) else module
+        if self.views.get(name) is None:
+            raise KeyError(f"module {name!r} is not loaded in this cell")
+        if isinstance(module, types.ModuleType) and self.views[name] is not module:
+            raise KeyError(f"this {name!r} module is not the one loaded in this cell")
+        return name
+
+    def reload(self, module: str | types.ModuleType) -> types.ModuleType:
+        """Rebuild a loaded module in place (the same object, as `importlib.reload` does): a
+        view is filled afresh from the policy, a source module's file runs again."""
+        name = self._name_of(module)
+        current = self.views[name]
+        found = self.sources.get(name)
+        if found is not None:
+            self._execute(current, found)
+            return current
+        del self.views[name]
+        try:
+            fresh = self.view(name) if self.policy.module(name) is not None else current
+        finally:
+            self.views[name] = current
+        if fresh is not current:
+            kept = {k: v for k, v in vars(current).items() if k in ("__name__", "__doc__")}
+            current.__dict__.clear()
+            current.__dict__.update(vars(fresh))
+            current.__dict__.update(kept)
+        return current
+
+    def unload(self, module: str | types.ModuleType) -> None:
+        """Forget a loaded module and its submodules: the next import loads it afresh."""
+        name = self._name_of(module)
+        for key in list(self.views):
+            if key == name or key.startswith(name + "."):
+                del self.views[key]
+                self.sources.pop(key, None)
 
     # -- views --------------------------------------------------------------------------------
+    def _source(self, dotted: str) -> SourceFile | None:
+        if not self.policy.sources or self._run_source is None:
+            return None
+        return find_source(self.policy.sources, dotted)
+
+    def available(self, dotted: str) -> bool:
+        """Whether `import dotted` can succeed: granted, or found under a source root."""
+        return (dotted in self.views or self.policy.module(dotted) is not None
+                or self._source(dotted) is not None)
+
+    def _load_source(self, dotted: str, found: SourceFile) -> types.ModuleType:
+        parent, _, leaf = dotted.rpartition(".")
+        if parent:
+            outer = self.view(parent)  # a package's __init__ runs before its submodules
+            if parent not in self.sources or not self.sources[parent].package:
+                raise ImportDenied(f"{dotted!r}: {parent!r} is not a package of the cell's")
+        module = types.ModuleType(dotted)
+        self.views[dotted] = module  # before running it, as sys.modules: import cycles work
+        self.sources[dotted] = found
+        try:
+            self._execute(module, found)
+        except BaseException:
+            self.views.pop(dotted, None)
+            self.sources.pop(dotted, None)
+            raise
+        if parent:
+            setattr(outer, leaf, module)
+        return module
+
+    def _execute(self, module: types.ModuleType, found: SourceFile) -> None:
+        assert self._run_source is not None
+        self._run_source(module, found)
+
     def view(self, dotted: str) -> types.ModuleType:
-        """The cell's view of `dotted`, which must be granted."""
+        """The cell's view of `dotted`, which must be granted (or one of the cell's own
+        modules under a source root)."""
         found = self.views.get(dotted)
         if found is not None:
             return found
         grant = self.policy.module(dotted)
         if grant is None:
+            source = self._source(dotted)
+            if source is not None:
+                return self._load_source(dotted, source)
             raise ImportDenied(f"import of {dotted!r} is not allowed by the policy")
         if dotted in SYNTHETIC:
             return self._synthetic(dotted, grant.attributes or SYNTHETIC[dotted])
@@ -297,7 +393,7 @@ class ModuleTable:
         node: types.ModuleType | None = None
         for i in range(len(parts)):
             name = ".".join(parts[: i + 1])
-            if self.policy.module(name) is not None:
+            if self.policy.module(name) is not None or self._source(name) is not None:
                 child = self.view(name)
             else:
                 child = self.views.setdefault(name, types.ModuleType(name))
@@ -309,7 +405,7 @@ class ModuleTable:
     # -- the guards behind import statements --------------------------------------------------
     def import_(self, dotted: str, leaf: bool) -> types.ModuleType:
         """`import dotted` (leaf False: bind the top package) or `import dotted as x`."""
-        if self.policy.module(dotted) is None:
+        if not self.available(dotted):
             raise ImportDenied(f"import of {dotted!r} is not allowed by the policy")
         return self.view(dotted) if leaf else self._top(dotted)
 
@@ -319,21 +415,28 @@ class ModuleTable:
         values = []
         for name in names:
             child = f"{dotted}.{name}"
-            if hasattr(view, name):
+            if hasattr(view, name) and (not name.startswith("_") or dotted in self.sources):
                 values.append(getattr(view, name))
-            elif self.policy.module(child) is not None:
+            elif self.policy.module(child) is not None or (
+                    dotted in self.sources and self._source(child) is not None):
                 values.append(self.view(child))
             else:
                 raise ImportDenied(f"cannot import name {name!r} from {dotted!r} "
                                    "(not granted by the policy)")
         return tuple(values)
 
-    def import_star(self, dotted: str) -> None:
-        """`from dotted import *` at module level: every public name of the view."""
+    def import_star(self, dotted: str, namespace: dict[str, Any] | None = None) -> None:
+        """`from dotted import *` at module level: every public name of the view (for the
+        cell's own modules: their `__all__` when it is a list of public names)."""
         view = self.view(dotted)
-        for name, value in vars(view).items():
-            if not name.startswith("_"):
-                self.namespace[name] = value
+        target = self.namespace if namespace is None else namespace
+        names: Any = [n for n in vars(view) if type(n) is str]
+        exported = vars(view).get("__all__") if dotted in self.sources else None
+        if isinstance(exported, (list, tuple)) and all(type(n) is str for n in exported):
+            names = exported
+        for name in names:
+            if name.isidentifier() and not name.startswith("_"):
+                target[name] = getattr(view, name)
 
     def internal_import(self, name: str, globals: Any = None, locals: Any = None,
                         fromlist: Any = (), level: int = 0) -> types.ModuleType:

@@ -1,0 +1,58 @@
+"""Finding untrusted modules under a policy's source roots.
+
+`import helper` in a cell whose policy lists source roots finds `helper.py` (or
+`helper/__init__.py`) under one of them. The file is the supervisor's to read, but its text is
+untrusted: the cell compiles it through the restricted pipeline, never unrestricted. A file
+whose real path leaves its root (a symlink pointing out) is not found.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from ..errors import ImportDenied
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An untrusted module's file: where it is and whether it is a package."""
+
+    name: str
+    path: str
+    package: bool
+
+
+def _inside(root: str, path: str) -> bool:
+    return path.startswith(root.rstrip("/") + "/")
+
+
+def find_source(roots: tuple[str, ...], dotted: str) -> SourceFile | None:
+    """The first `a/b.py` or `a/b/__init__.py` for `a.b` under `roots` (in order)."""
+    parts = dotted.split(".")
+    if not all(p.isidentifier() and p.isascii() for p in parts):
+        return None
+    for root in roots:
+        base = os.path.join(root, *parts)
+        for candidate, package in ((os.path.join(base, "__init__.py"), True),
+                                   (base + ".py", False)):
+            real = os.path.realpath(candidate)
+            if _inside(root, real) and os.path.isfile(real):
+                return SourceFile(dotted, real, package)
+    return None
+
+
+def read_source(found: SourceFile, limit: int) -> str:
+    """The module's text (UTF-8), refused past `limit` bytes before it is all read."""
+    try:
+        with open(found.path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise ImportDenied(f"cannot read module {found.name!r}: {exc.strerror}") from None
+    if len(data) > limit:
+        raise ImportDenied(f"module {found.name!r} is larger than the policy's source limit "
+                           f"({limit} bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ImportDenied(f"module {found.name!r} is not UTF-8 text") from None
