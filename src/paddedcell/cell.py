@@ -12,6 +12,7 @@ import builtins as _host_builtins
 import io
 import linecache
 import types
+import weakref
 from collections.abc import Mapping
 from contextvars import copy_context
 from typing import IO, Any
@@ -47,6 +48,7 @@ from .errors import (
     CellExit,
     LimitExceeded,
     MemoryLimitExceeded,
+    OperationDenied,
     PolicyError,
     RecursionLimitExceeded,
     TimeLimitExceeded,
@@ -59,7 +61,7 @@ from .runtime.budget import Budget, frame_depth
 from .runtime.builtins import base_table
 from .runtime.guards import Guards, defer
 from .runtime.meter import OPERATOR_GUARDS, Meter
-from .runtime.modules import ModuleTable, validate_policy_modules
+from .runtime.modules import SUBCELLS_MODULE, ModuleTable, validate_policy_modules
 from .runtime.sources import SourceFile, read_source
 from .runtime.specials import cell_specials, metered_specials, plain_function
 from .runtime.streams import CellInput, make_input
@@ -91,6 +93,9 @@ class Cell:
             validate_policy_modules(policy)
             _validated.add(policy.fingerprint)
         self.policy = policy
+        #: The cell this one is a sub-cell of: its budgets are charged too.
+        self.parent: Cell | None = None
+        self._running = 0
         self._codes: dict[tuple[str, str, str], types.CodeType] = {}
         self._captured = stdout is None
         self.stdout: IO[str] = io.StringIO() if stdout is None else stdout
@@ -112,6 +117,7 @@ class Cell:
         self._in = CellInput(lambda: self.stdin, policy.stdin)
         specials = cell_specials(guards, lambda: self._out, lambda: self._err)
         specials["sys", "stdin"] = lambda real: self._in
+        specials[SUBCELLS_MODULE, "subcell"] = lambda real: _subcell_function(self)
         if policy.limits.metered or lifetime is not None:
             specials.update(metered_specials(self.meter))
             guards.check_spec = self.meter.format_spec
@@ -220,6 +226,13 @@ class Cell:
         return code
 
     def _run(self, code: types.CodeType, source: str, filename: str) -> Any:
+        self._running += 1
+        try:
+            return self._run_counted(code, source, filename)
+        finally:
+            self._running -= 1
+
+    def _run_counted(self, code: types.CodeType, source: str, filename: str) -> Any:
         budget = None
         hard = self.policy.limits.memory
         if self._metered:
@@ -256,10 +269,46 @@ class Cell:
         # Raised outside the handler, so the cell's exception is not chained to it.
         raise failure
 
+    # -- nesting -------------------------------------------------------------------------------
+    def subcell(self, policy: Policy | None = None, globals: Mapping[str, Any] | None = None,
+                *, stdin: IO[str] | None = None, stdout: IO[str] | None = None,
+                stderr: IO[str] | None = None, name: str = "__main__",
+                lifetime: Limits | None = None, **narrowing: Any) -> Cell:
+        """A cell whose policy is `policy` (by default this cell's), narrowed by `narrowing`
+        (`Policy.narrow` keywords). Raises PolicyError naming every field in which it would
+        grant more than this cell. Its steps, time, output and memory also count against this
+        cell's budgets; stdin, when granted, defaults to this cell's."""
+        base = self.policy if policy is None else policy
+        if not isinstance(base, Policy):
+            raise TypeError(f"policy must be a paddedcell.Policy, not {type(base).__name__}")
+        if narrowing:
+            base = base.narrow(**narrowing)
+        wider = base.widenings(self.policy)
+        if wider:
+            raise PolicyError(f"a sub-cell of {self.policy.name!r} cannot have policy "
+                              f"{base.name!r}: it would widen {', '.join(wider)}")
+        effective = base.intersect(self.policy)
+        if stdin is None and effective.stdin:
+            stdin = self.stdin
+        child = Cell(effective, globals, stdin=stdin, stdout=stdout, stderr=stderr, name=name,
+                     lifetime=lifetime)
+        child.parent = self
+        child._install(child._new_budget())
+        return child
+
     # -- budgets -------------------------------------------------------------------------------
 
     def _new_budget(self) -> Budget:
-        return Budget(self.policy.limits, parent=self.lifetime)
+        # A sub-cell's budgets come out of its parent's: the parent's current run when the
+        # parent is running (its code made the call), else the parent's lifetime budget.
+        up = None
+        parent = self.parent
+        if parent is not None:
+            up = parent.meter.current if parent._running else parent.lifetime
+        if self.lifetime is not None:
+            self.lifetime.parent = up
+            return Budget(self.policy.limits, parent=self.lifetime)
+        return Budget(self.policy.limits, parent=up)
 
     def _install(self, budget: Budget) -> None:
         self.meter.current = budget
@@ -371,6 +420,127 @@ class _MeteredOut:
 
     def flush(self) -> None:
         (self._stream if self._stream is not None else self._cell.stdout).flush()
+
+
+#: Keywords of `paddedcell.subcell` inside a cell (what `Policy.narrow` takes from plain data;
+#: files by the mount points to keep).
+_CELL_NARROWING = frozenset({"modules", "deny_builtins", "files", "read_only", "stdin",
+                             "subcells", "steps", "time", "memory", "output", "recursion"})
+
+
+class SubCell:
+    """What untrusted code gets from `paddedcell.subcell(...)`: runs code in a narrower cell.
+
+    The Cell itself is never reachable from it (kept in a private table keyed by the handle).
+    A sub-cell's limit reaches its maker as a catchable `CellError`, unless the maker's own
+    budget ran out, which nothing in the maker can catch.
+    """
+
+    __slots__ = ("__weakref__",)
+
+    def exec(self, source: str) -> dict[str, Any]:
+        """Run `source` in the sub-cell; a copy of its public names comes back."""
+        cell = _cell_of(self)
+        _contained(cell, lambda: cell.exec(source, "<subcell>"))
+        return {k: v for k, v in cell.namespace.items()
+                if type(k) is str and k.isidentifier() and not k.startswith("_")}
+
+    def eval(self, source: str) -> Any:
+        """The value of an expression in the sub-cell."""
+        cell = _cell_of(self)
+        return _contained(cell, lambda: cell.eval(source, "<subcell>"))
+
+    @property
+    def output(self) -> str:
+        """What the sub-cell printed so far."""
+        return _cell_of(self).output
+
+    @property
+    def errors(self) -> str:
+        """What the sub-cell wrote to sys.stderr so far."""
+        return _cell_of(self).errors
+
+    def __repr__(self) -> str:
+        return "<sub-cell>"
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise TypeError("a sub-cell cannot be copied or pickled")
+
+    def __copy__(self) -> SubCell:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> SubCell:
+        return self
+
+
+_SUBCELLS: weakref.WeakKeyDictionary[SubCell, Cell] = weakref.WeakKeyDictionary()
+
+
+def _cell_of(handle: SubCell) -> Cell:
+    cell = _SUBCELLS.get(handle)
+    if cell is None:
+        raise OperationDenied("this sub-cell handle was not made by paddedcell.subcell()",
+                              "PC205")
+    return cell
+
+
+def _contained(cell: Cell, run: Any) -> Any:
+    try:
+        return run()
+    except LimitExceeded as exc:
+        parent = cell.parent
+        if parent is not None and parent.meter.current.cancelled is not None:
+            raise  # the maker's own budget ran out: it ends the maker too
+        raise CellError(type(exc).__name__, f"the sub-cell ran out: {exc}") from None
+
+
+def _subcell_function(cell: Cell) -> Any:
+    """`paddedcell.subcell(**narrowing)` inside `cell`: plain data in, a SubCell handle out."""
+
+    def subcell(globals: Mapping[str, Any] | None = None, **narrowing: Any) -> SubCell:
+        unknown = set(narrowing) - _CELL_NARROWING
+        if unknown:
+            raise TypeError(f"subcell() got unknown keyword(s): {', '.join(sorted(unknown))}")
+        options = dict(narrowing)
+        for key in ("modules", "deny_builtins", "files"):
+            if key in options:
+                options[key] = _plain_names(options[key], key)
+        if "files" in options:
+            mounts = set(options["files"])
+            options["files"] = [r for r in cell.policy.files if r.mount in mounts]
+            missing = mounts - {r.mount for r in cell.policy.files}
+            if missing:
+                raise PolicyError(f"no file root is mounted at {sorted(missing)}")
+        handle = SubCell()
+        _SUBCELLS[handle] = cell.subcell(
+            None, dict(globals) if globals is not None else None, **options)
+        return handle
+    return plain_function("subcell", subcell, subcell.__doc__)
+
+
+def _plain_names(value: Any, key: str) -> Any:
+    """Exact-str names (or, for modules, a dict of names to lists of names or '*'), copied so
+    nothing of the cell's containers reaches the policy."""
+    if type(value) is dict and key == "modules":
+        out: dict[str, Any] = {}
+        for name, attrs in list(dict.items(value)):
+            if type(name) is not str:
+                _bad_names(key)
+            out[str.__str__(name)] = "*" if type(attrs) is str and attrs == "*" \
+                else _plain_names(attrs, key)
+        return out
+    if type(value) is str:
+        return [str.__str__(value)]
+    if type(value) not in (list, tuple, set, frozenset):
+        _bad_names(key)
+    names = list(value)
+    if not all(type(n) is str for n in names):
+        _bad_names(key)
+    return [str.__str__(n) for n in names]
+
+
+def _bad_names(key: str) -> Any:
+    raise TypeError(f"subcell(): {key} must be names (str) or a list of them")
 
 
 def _builtin(name: str, method: Any) -> Any:

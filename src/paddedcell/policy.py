@@ -208,6 +208,114 @@ class Policy:
         kept = tuple(m for m in self.modules if m.name not in names)
         return dataclasses.replace(self, modules=kept + tuple(grants))
 
+    # -- the partial order: nested cells ---------------------------------------------------------
+    def widenings(self, parent: Policy) -> list[str]:
+        """The fields (as TOML keys) where this policy grants more than `parent`; empty when
+        `self <= parent`."""
+        found: list[str] = []
+        for grant in self.modules:
+            theirs = parent.module(grant.name)
+            if theirs is None:
+                found.append(f"modules.{grant.name}")
+            elif theirs.attributes is not None and (
+                    grant.attributes is None or not grant.attributes <= theirs.attributes):
+                found.append(f"modules.{grant.name}.attributes")
+        if not parent.deny_builtins <= self.deny_builtins:
+            found.append("builtins.deny")
+        for f in dataclasses.fields(Limits):
+            mine, theirs = getattr(self.limits, f.name), getattr(parent.limits, f.name)
+            if theirs is not None and (mine is None or mine > theirs):
+                found.append(f"limits.{f.name}")
+        for i, root in enumerate(self.files):
+            problem = _root_widening(root, parent.files)
+            if problem:
+                found.append(f"files[{i}]{problem}")
+        if self.stdin and not parent.stdin:
+            found.append("streams.stdin")
+        if not all(any(_inside_folder(s, p) for p in parent.sources) for s in self.sources):
+            found.append("sources")
+        if self.subcells and not parent.subcells:
+            found.append("subcells")
+        return found
+
+    def __le__(self, other: object) -> bool:
+        """`child <= parent`: the child grants nothing the parent does not."""
+        if not isinstance(other, Policy):
+            return NotImplemented
+        return not self.widenings(other)
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Policy):
+            return NotImplemented
+        return not other.widenings(self)
+
+    def intersect(self, other: Policy) -> Policy:
+        """The meet, field by field: what both policies grant (`a.intersect(b) <= a` and
+        `<= b`). Named after `self`."""
+        modules = []
+        for grant in self.modules:
+            theirs = other.module(grant.name)
+            if theirs is None:
+                continue
+            if grant.attributes is None:
+                modules.append(theirs)
+            elif theirs.attributes is None:
+                modules.append(grant)
+            else:
+                modules.append(ModuleGrant(grant.name, grant.attributes & theirs.attributes))
+        limits: dict[str, Any] = {}
+        for f in dataclasses.fields(Limits):
+            values = [v for v in (getattr(self.limits, f.name), getattr(other.limits, f.name))
+                      if v is not None]
+            limits[f.name] = min(values) if values else None
+        files: list[FileRoot] = []
+        for own_root in self.files:
+            for other_root in other.files:
+                meet = _root_meet(own_root, other_root)
+                if meet is not None and all(r.mount != meet.mount for r in files):
+                    files.append(meet)
+        sources = [s for s in self.sources if any(_inside_folder(s, o) for o in other.sources)]
+        sources += [o for o in other.sources
+                    if o not in sources and any(_inside_folder(o, s) for s in self.sources)]
+        return dataclasses.replace(
+            self, modules=tuple(modules), deny_builtins=self.deny_builtins | other.deny_builtins,
+            limits=Limits(**limits), files=tuple(files), stdin=self.stdin and other.stdin,
+            sources=tuple(sources), subcells=self.subcells and other.subcells)
+
+    def narrow(self, *, modules: Iterable[str] | Mapping[str, Any] | None = None,
+               deny_builtins: Iterable[str] = (), files: Iterable[FileRoot] | None = None,
+               read_only: bool = False, stdin: bool | None = None,
+               sources: Iterable[str] | None = None, subcells: bool | None = None,
+               **limits: Any) -> Policy:
+        """A narrower copy. `modules` keeps only those grants (a mapping also narrows their
+        attributes: `{"math": ["sqrt", "pi"]}`); `deny_builtins` adds to the denied builtins;
+        `files` replaces the roots and `read_only` drops every write grant; limits as in
+        `with_limits`. Raises PolicyError naming each field that would widen instead."""
+        changed = self.with_limits(**limits) if limits else self
+        if modules is not None:
+            changed = dataclasses.replace(changed,
+                                          modules=tuple(_narrowed_grants(modules, self)))
+        if deny_builtins:
+            if isinstance(deny_builtins, str):
+                raise PolicyError("deny_builtins must be a list of names, not a string")
+            changed = dataclasses.replace(
+                changed, deny_builtins=changed.deny_builtins | frozenset(deny_builtins))
+        if files is not None:
+            changed = dataclasses.replace(changed, files=tuple(files))
+        if read_only:
+            changed = dataclasses.replace(
+                changed, files=tuple(dataclasses.replace(r, write=False) for r in changed.files))
+        if stdin is not None:
+            changed = dataclasses.replace(changed, stdin=stdin)
+        if sources is not None:
+            changed = dataclasses.replace(changed, sources=tuple(sources))
+        if subcells is not None:
+            changed = dataclasses.replace(changed, subcells=subcells)
+        wider = changed.widenings(self)
+        if wider:
+            raise PolicyError(f"narrowing {self.name!r} would widen: {', '.join(wider)}")
+        return changed
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data that `from_dict` turns back into an equal policy (for worker processes)."""
         limits = {f.name: getattr(self.limits, f.name) for f in dataclasses.fields(Limits)
@@ -300,6 +408,68 @@ class Policy:
             if str(exc).startswith(source):
                 raise
             raise PolicyError(f"{source}: {exc}") from None
+
+
+def _inside_folder(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _quota_within(mine: int | None, theirs: int | None) -> bool:
+    return theirs is None or (mine is not None and mine <= theirs)
+
+
+def _root_widening(root: FileRoot, parents: tuple[FileRoot, ...]) -> str:
+    """Why `root` is not covered by one of `parents` ('' when it is)."""
+    reasons = []
+    for parent in parents:
+        if not parent.contains(root):
+            continue
+        why = []
+        if root.write and not parent.write:
+            why.append(".write")
+        if not _quota_within(root.max_bytes_written, parent.max_bytes_written):
+            why.append(".max_bytes_written")
+        if not _quota_within(root.max_open_files, parent.max_open_files):
+            why.append(".max_open_files")
+        if not why:
+            return ""
+        reasons.append("".join(why))
+    return min(reasons, key=len) if reasons else ".root"
+
+
+def _root_meet(a: FileRoot, b: FileRoot) -> FileRoot | None:
+    if not (a.contains(b) or b.contains(a)):
+        return None
+    inner = b if a.contains(b) else a
+
+    def least(x: int | None, y: int | None) -> int | None:
+        return y if x is None else x if y is None else min(x, y)
+    return FileRoot(inner.path, a.mount, a.write and b.write,
+                    least(a.max_bytes_written, b.max_bytes_written),
+                    least(a.max_open_files, b.max_open_files))
+
+
+def _narrowed_grants(modules: Iterable[str] | Mapping[str, Any],
+                     base: Policy) -> list[ModuleGrant]:
+    """Grants kept by `narrow`: a bare name keeps `base`'s grant as it is."""
+    if isinstance(modules, str):
+        raise PolicyError("modules must be a list of module names, not a string")
+
+    def kept(name: str) -> ModuleGrant:
+        if type(name) is not str:
+            raise PolicyError(f"module names must be strings, not {name!r}")
+        return base.module(name) or ModuleGrant(name, None)  # unknown: reported as widening
+    if isinstance(modules, Mapping):
+        grants = []
+        for name, attrs in modules.items():
+            if attrs == "*" or attrs is None:
+                grants.append(kept(name))
+            elif isinstance(attrs, str) or not all(isinstance(a, str) for a in attrs):
+                raise PolicyError(f"modules.{name}: attributes must be a list of names or '*'")
+            else:
+                grants.append(ModuleGrant(name, frozenset(attrs)))
+        return grants
+    return [kept(name) for name in modules]
 
 
 def _base_folder(source: str) -> str:

@@ -156,8 +156,8 @@ class Budget:
         if self.cancelled is None and self.steps_left is not None:
             self.steps_left -= CHUNK
             if self.steps_left < 0:
-                self.cancel(StepLimitExceeded(f"more than {self.limits.steps} steps in the "
-                                              "cell's lifetime"))
+                self.cancel(StepLimitExceeded(f"more than {self.limits.steps} steps, counting "
+                                              "the lifetime and sub-cells"))
         if self.cancelled is not None:
             child.cancel(self.fail())
 

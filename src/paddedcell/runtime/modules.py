@@ -82,6 +82,7 @@ NEVER_GRANTED_MODULES: frozenset[str] = frozenset(
     os posix nt sys subprocess ctypes importlib builtins gc inspect pickle marshal shelve
     types code codeop socket shutil pathlib signal threading _thread multiprocessing
     _io sysconfig runpy pkgutil site atexit traceback faulthandler tracemalloc ast dis
+    paddedcell
     """.split()
 )
 
@@ -180,6 +181,10 @@ BUILTIN_SPECIALS: dict[tuple[str, str], Callable[[types.ModuleType], Any]] = {
     **{("enum", n): _checked_enum(n) for n in ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")},
 }
 
+
+#: The stand-in `import paddedcell` gives a cell whose policy grants sub-cells: only a
+#: function that makes sub-cells no wider than the cell itself.
+SUBCELLS_MODULE = "paddedcell"
 
 #: Modules a cell gets as a stand-in built by paddedcell, never a view of the real module.
 #: `sys`: the cell's own streams, an `exit` that ends the run, `argv`, and read-only facts
@@ -290,7 +295,10 @@ class ModuleTable(Mapping[str, types.ModuleType]):
     def available(self, dotted: str) -> bool:
         """Whether `import dotted` can succeed: granted, or found under a source root."""
         return (dotted in self.views or self.policy.module(dotted) is not None
-                or self._source(dotted) is not None)
+                or self._subcells(dotted) or self._source(dotted) is not None)
+
+    def _subcells(self, dotted: str) -> bool:
+        return dotted == SUBCELLS_MODULE and self.policy.subcells
 
     def _load_source(self, dotted: str, found: SourceFile) -> types.ModuleType:
         parent, _, leaf = dotted.rpartition(".")
@@ -322,6 +330,12 @@ class ModuleTable(Mapping[str, types.ModuleType]):
         if found is not None:
             return found
         grant = self.policy.module(dotted)
+        if grant is None and self._subcells(dotted):
+            view = types.ModuleType(dotted, "Sub-cells: paddedcell.subcell(**narrowing) makes a "
+                                            "cell no wider than this one.")
+            view.subcell = self._specials[dotted, "subcell"](None)  # type: ignore[attr-defined]
+            self.views[dotted] = view
+            return view
         if grant is None:
             source = self._source(dotted)
             if source is not None:
@@ -393,7 +407,8 @@ class ModuleTable(Mapping[str, types.ModuleType]):
         node: types.ModuleType | None = None
         for i in range(len(parts)):
             name = ".".join(parts[: i + 1])
-            if self.policy.module(name) is not None or self._source(name) is not None:
+            if (self.policy.module(name) is not None or self._subcells(name)
+                    or self._source(name) is not None):
                 child = self.view(name)
             else:
                 child = self.views.setdefault(name, types.ModuleType(name))
