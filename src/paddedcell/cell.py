@@ -351,7 +351,7 @@ class Cell:
         an object whose methods are cell code."""
         _remember_source(filename, source)
         tb = exc.__traceback__
-        reason = self.meter.current.cancelled
+        reason = self.meter.current.exhausted()
         if reason is not None:
             # The budget ran out: the host gets that limit (sticky, whatever the run raised
             # afterwards), as a fresh exception built from paddedcell's own message, so
@@ -489,7 +489,7 @@ def _contained(cell: Cell, run: Any) -> Any:
         return run()
     except LimitExceeded as exc:
         parent = cell.parent
-        if parent is not None and parent.meter.current.cancelled is not None:
+        if parent is not None and parent.meter.current.exhausted() is not None:
             raise  # the maker's own budget ran out: it ends the maker too
         raise CellError(type(exc).__name__, f"the sub-cell ran out: {exc}") from None
 

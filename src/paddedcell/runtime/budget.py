@@ -105,6 +105,15 @@ class Budget:
             if self.cancelled is None:
                 self.cancelled = reason
 
+    def exhausted(self) -> LimitExceeded | None:
+        """Why this budget or one it charges (lifetime, a parent cell's) ran out, or None."""
+        budget: Budget | None = self
+        while budget is not None:
+            if budget.cancelled is not None:
+                return budget.cancelled
+            budget = budget.parent
+        return None
+
     def fail(self) -> LimitExceeded:
         """A fresh exception for the reason the budget ran out."""
         reason = self.cancelled
