@@ -170,12 +170,17 @@ def _new(target: Any, filters: tuple[Filter, ...], extra: tuple[Filter, ...], na
     return proxy
 
 
-def bastion_methods_only(obj: Any, filter: Filter, name: str) -> Bastion:
+def bastion_methods_only(obj: Any, filter: Filter, name: str | None = None) -> Bastion:
     """A proxy that gives only callables, never data attributes (the Python 2 semantics)."""
     proxy = Bastion(obj, filter, name)
     entry = _ENTRIES[proxy]
     _ENTRIES[proxy] = _Entry(entry.target, entry.filters, entry.extra, entry.name, False)
     return proxy
+
+
+def proxy_name(proxy: Bastion) -> str:
+    """The name `repr(proxy)` shows."""
+    return _ENTRIES[proxy].name
 
 
 def target_of(proxy: Bastion) -> Any:
