@@ -419,6 +419,19 @@ def test_custom_exception_names_its_class(vault: Vault) -> None:
     assert "custom failure" in str(exc) and "<Vault object>" in str(exc)
 
 
+def test_bastion_error_from_a_nested_proxy_keeps_its_kind(vault: Vault) -> None:
+    inner = proxy_for(vault)
+
+    class Front:
+        def go(self) -> None:
+            inner.fail_custom()
+    cell = run("try:\n    f.go()\nexcept RuntimeError as e:\n    E = e\n",
+               f=pc.expose(Front(), methods=["go"]))
+    exc = cell.namespace["E"]
+    assert type(exc) is pc.BastionError and exc.kind == "Custom"
+    assert not reaches(exc, vault)
+
+
 def test_missing_attribute_error_carries_no_target() -> None:
     class Thing:
         pass

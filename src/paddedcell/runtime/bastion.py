@@ -316,6 +316,8 @@ def _fresh(exc: BaseException) -> BaseException:
         message = args[0] if args and type(args[0]) is str else cls.__name__
         rule = exc.rule if type(exc.rule) is str else None
         return cls(message, rule)
+    if isinstance(exc, BastionError) and type(exc.kind) is str and type(exc.message) is str:
+        return BastionError(exc.kind, exc.message)  # from a proxy the supervisor itself used
     if cls.__module__ == "builtins":
         try:
             fresh = cls(*args)
