@@ -26,12 +26,13 @@ Calls through a proxy:
   and is untrusted data there. Keyword names become exact `str`.
 - Return values (and data attributes) are *exported*: None, bool, int, float, complex, str and
   bytes (exact types, not subclasses) pass; tuples, lists, dicts, sets and frozensets (exact
-  types) are copied item by item, at most `MAX_DEPTH` deep, so the cell cannot change the
-  supervisor's containers. A result that is the target of a proxy passed as an argument comes
-  back as that same proxy. A proxy the supervisor returns passes as it is (narrowed by any
-  filters that composition added). Any other object comes back in a new proxy with the same
-  filters: the set of names a cell can ever use through a proxy and everything it returns is
-  bounded by its filters. To hand out a richer object, return an `expose(...)` of it.
+  types) are copied item by item, at most `MAX_DEPTH` deep (deeper raises ValueError), so the
+  cell cannot change the supervisor's containers. A result that is the target of a proxy
+  passed as an argument comes back as that same proxy. A proxy the supervisor returns passes
+  as it is (narrowed by any filters that composition added). Any other object comes back in a
+  new proxy with the same filters: the set of names a cell can ever use through a proxy and
+  everything it returns is bounded by its filters. To hand out a richer object, return an
+  `expose(...)` of it.
 - Exceptions (from the target's attribute, the call, the filters or the export) never reach the
   cell as the supervisor raised them: args, `__traceback__`, `__context__` and `__cause__`
   could carry supervisor objects and frames. A builtin exception class is raised afresh with
