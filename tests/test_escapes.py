@@ -4,7 +4,8 @@ Each file in tests/escapes/ carries `# source:` (provenance), `# goal:` and `# e
 `expect: rejected R...` means the static check must report at least those rules;
 `expect: raises NAME` means it passes the check and running it raises NAME. In both cases the
 payload must not have created its marker file, bound `ESCAPED`, changed the supervisor object
-`account` or printed its private password.
+`account` (also reachable as `vault`, a Bastion proxy exposing `greet` and `owner`) or printed
+its private password.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class Account:
         self.owner = "alice"
         self._password = "hunter2-SECRET"
 
+    def greet(self) -> str:
+        return f"hello {self.owner}"
+
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
 def test_escape_fails(path: Path, tmp_path: Path) -> None:
@@ -54,7 +58,8 @@ def test_escape_fails(path: Path, tmp_path: Path) -> None:
     source = path.read_text(encoding="utf-8").replace("MARKER", str(marker))
     kind, *names = _header(source, "expect").split()
     account = Account()
-    cell = pc.Cell(globals={"account": account})
+    vault = pc.expose(account, methods=["greet"], attributes=["owner"])
+    cell = pc.Cell(globals={"account": account, "vault": vault})
     if kind == "rejected":
         found = {v.rule for v in pc.check(source, filename=path.name)}
         assert set(names) <= found, f"expected {names}, got {sorted(found)}"

@@ -9,6 +9,7 @@ from .compiler.pipeline import check, compile_restricted
 from .errors import (
     AccessDenied,
     AttributeDenied,
+    BastionError,
     CellError,
     CellExit,
     ImportDenied,
@@ -27,12 +28,15 @@ from .errors import (
 )
 from .isolate import IsolatedError, IsolatedResult, WorkerPool, run_isolated
 from .policy import FileRoot, Limits, ModuleGrant, Policy
+from .runtime.bastion import Bastion, expose
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AccessDenied",
     "AttributeDenied",
+    "Bastion",
+    "BastionError",
     "Cell",
     "CellError",
     "CellExit",
@@ -58,5 +62,6 @@ __all__ = [
     "WorkerPool",
     "check",
     "compile_restricted",
+    "expose",
     "run_isolated",
 ]

@@ -151,3 +151,14 @@ class RecursionLimitExceeded(LimitExceeded):
 
 class WorkerCrashed(Exception):
     """An isolated worker process died (signal, crash) before it answered."""
+
+
+class BastionError(RuntimeError):
+    """A supervisor method behind a `Bastion` raised an exception that the cell may not see as
+    it was (a class that is not builtin, or one that could not be rebuilt from plain data).
+    `.kind` names the original class; the message keeps only plain data."""
+
+    def __init__(self, kind: str, message: str = "") -> None:
+        super().__init__(f"{kind}: {message}" if message else kind)
+        self.kind = kind
+        self.message = message

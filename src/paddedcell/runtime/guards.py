@@ -23,6 +23,7 @@ from ..rules import (
     is_dunder,
     write_allowed_name,
 )
+from .bastion import Bastion
 from .formatting import wrap_format
 
 _real_type = builtins.type
@@ -395,6 +396,11 @@ class Guards:
         return self._public_class(_real_type(obj), obj)
 
     def _public_class(self, cls: Any, obj: Any) -> Any:
+        if cls is Bastion:
+            # Constructing proxies is the supervisor's business (a cell-made proxy would run
+            # cell filters in the host).
+            raise AttributeDenied("the class of a Bastion proxy is not available in a cell",
+                                  "PC202")
         if issubclass(cls, _real_type) or obj is self.type or cls is _real_type(self.type):
             return self.type
         if cls.__name__.startswith("_") and cls.__module__ not in ("builtins", "__main__") \
