@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import ImportDenied, OperationDenied, PolicyError
 from ..policy import Policy
+from .files import OS_NAMES, PATH_NAMES, CellFiles
 
 #: (module, attribute) pairs that turn strings into attribute lookups, code or pickles, or
 #: hand out host-global mutable state. Never part of a view, even with `attributes = "*"`.
@@ -190,10 +191,23 @@ SYNTHETIC: dict[str, frozenset[str]] = {
 }
 
 
+#: Modules served by the cell's `CellFiles`: stand-ins confined to the policy's file roots.
+FILE_MODULES: dict[str, frozenset[str]] = {"os": OS_NAMES, "os.path": PATH_NAMES}
+
+
 def validate_policy_modules(policy: Policy) -> None:
     """Raise PolicyError for grants that can never be honoured safely."""
     for grant in policy.modules:
         root = grant.name.split(".")[0]
+        if grant.name in FILE_MODULES:
+            if not policy.files:
+                raise PolicyError(f"{policy.source}: modules.{grant.name}: paddedcell's "
+                                  f"{grant.name} needs file roots ([[files]]) to work on")
+            extra = sorted(set(grant.attributes or ()) - FILE_MODULES[grant.name])
+            if extra:
+                raise PolicyError(f"{policy.source}: modules.{grant.name}.attributes: "
+                                  f"{extra} are not part of paddedcell's {grant.name}")
+            continue
         if grant.name in SYNTHETIC:
             allowed = SYNTHETIC[grant.name]
             extra = sorted(set(grant.attributes or allowed) - allowed)
@@ -215,8 +229,10 @@ class ModuleTable:
     """The modules of one cell: views made on first import and kept for the cell's life."""
 
     def __init__(self, policy: Policy, namespace: dict[str, Any],
-                 specials: dict[tuple[str, str], Callable[[Any], Any]] | None = None) -> None:
+                 specials: dict[tuple[str, str], Callable[[Any], Any]] | None = None,
+                 files: CellFiles | None = None) -> None:
         self.policy = policy
+        self.files = files if files is not None else CellFiles(policy.files)
         self.namespace = namespace
         self.views: dict[str, types.ModuleType] = {}
         self._specials = {**BUILTIN_SPECIALS, **(specials or {})}
@@ -233,6 +249,8 @@ class ModuleTable:
             raise ImportDenied(f"import of {dotted!r} is not allowed by the policy")
         if dotted in SYNTHETIC:
             return self._synthetic(dotted, grant.attributes or SYNTHETIC[dotted])
+        if dotted in FILE_MODULES:
+            return self._file_module(dotted, grant.attributes)
         real = importlib.import_module(dotted)
         doc = real.__doc__ if isinstance(real.__doc__, str) else None
         view = types.ModuleType(dotted, doc)
@@ -264,6 +282,15 @@ class ModuleTable:
                 setattr(view, name, [""])
             else:
                 setattr(view, name, getattr(real_sys, name))
+        self.views[dotted] = view
+        return view
+
+    def _file_module(self, dotted: str, names: frozenset[str] | None) -> types.ModuleType:
+        if dotted == "os.path":
+            view: types.ModuleType = self.files.path_view(names)
+        else:
+            granted = self.policy.module("os.path") is not None
+            view = self.files.os_view(names, self.view("os.path") if granted else None)
         self.views[dotted] = view
         return view
 
