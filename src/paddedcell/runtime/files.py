@@ -7,7 +7,7 @@ the kernel more than one name and never letting it follow a symlink. Symlinks ar
 `readlink` and their targets resolved *virtually* in the same root, so what is opened is what
 was checked: there is no check-then-use window for a swapped symlink.
 
-Decisions a cell can observe (all documented in the README section on files):
+Decisions a cell can observe (also in the README's section on files):
 - a path under no mount point, `..` above a mount point, a symlink leading out of its root,
   an integer descriptor, an `opener`, a write without a write grant, a quota: `AccessDenied`
   (a PermissionError, errno EACCES, `.filename` the cell's path);
