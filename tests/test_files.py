@@ -7,6 +7,7 @@ odd names and arguments; then file objects, quotas, the os stand-ins and writes.
 
 from __future__ import annotations
 
+import builtins
 import errno
 import os
 import pathlib
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 
 import paddedcell as pc
+from helpers import corpus_header
 from paddedcell.errors import AccessDenied
 from paddedcell.policy import ModuleGrant
 from paddedcell.runtime.files import CellFiles
@@ -624,3 +626,35 @@ def test_cellfiles_never_shows_host_paths_for_a_missing_root(tmp_path: Path) -> 
         files.open("x")
     assert_clean(info.value, tmp_path)
     assert info.value.filename == "x"
+
+
+# -- the files escape corpus ---------------------------------------------------------------------
+
+FILE_CORPUS = sorted((Path(__file__).parent / "escapes_files").glob("*.py"))
+
+
+def _snapshot(tree: Path) -> set[str]:
+    """Everything outside the root, with contents."""
+    return {f"{p.relative_to(tree)}:{p.read_bytes()!r}" if p.is_file() else str(p.relative_to(tree))
+            for p in tree.rglob("*") if "root" not in p.relative_to(tree).parts}
+
+
+@pytest.mark.parametrize("path", FILE_CORPUS, ids=[p.stem for p in FILE_CORPUS])
+def test_file_escape_fails(path: Path, tree: Path) -> None:
+    """The payloads of tests/escapes_files/ (same format as tests/escapes/), run in a cell with
+    a writable root and os: each raises what its header says and leaves no evidence."""
+    marker = tree / "MARKER_FILE"
+    source = path.read_text(encoding="utf-8").replace("MARKER", str(marker))
+    (name,) = corpus_header(source, "expect").removeprefix("raises").split()  # type: ignore[union-attr]
+    assert corpus_header(source, "source")
+    expected = getattr(pc, name, None) or getattr(builtins, name)
+    before = _snapshot(tree)
+    c = cell(tree, write=True)
+    assert pc.check(source, filename=path.name) == []
+    with pytest.raises(expected) as info:
+        c.exec(source, filename=path.name)
+    if str(tree) not in source:  # a payload that names a host path may see it again
+        assert_clean(info.value, tree)
+    assert not marker.exists()
+    assert "ESCAPED" not in c.namespace
+    assert _snapshot(tree) == before
