@@ -132,14 +132,17 @@ class _Quota:
         self.max_open = root.max_open_files
         self.written = 0
         self.open_files = 0
-        # Finalizers (which close files) may run on any thread.
-        self.lock = threading.Lock()
+        # Finalizers (which close files and release) may run on any thread, and on this one
+        # whenever an allocation triggers a collection: reentrant, and nothing allocated inside.
+        self.lock = threading.RLock()
 
     def charge(self, n: int, cellpath: str) -> None:
         with self.lock:
-            if self.max_bytes is not None and self.written + n > self.max_bytes:
-                raise denied(f"write quota of {self.max_bytes} bytes exceeded", cellpath)
-            self.written += n
+            over = self.max_bytes is not None and self.written + n > self.max_bytes
+            if not over:
+                self.written += n
+        if over:
+            raise denied(f"write quota of {self.max_bytes} bytes exceeded", cellpath)
 
     def refund(self, n: int) -> None:
         with self.lock:
@@ -147,9 +150,11 @@ class _Quota:
 
     def acquire(self, cellpath: str) -> None:
         with self.lock:
-            if self.max_open is not None and self.open_files >= self.max_open:
-                raise denied(f"too many open files (limit {self.max_open})", cellpath)
-            self.open_files += 1
+            over = self.max_open is not None and self.open_files >= self.max_open
+            if not over:
+                self.open_files += 1
+        if over:
+            raise denied(f"too many open files (limit {self.max_open})", cellpath)
 
     def release(self) -> None:
         with self.lock:
