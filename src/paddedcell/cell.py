@@ -59,6 +59,7 @@ from .runtime import hardlimit
 from .runtime.boundary import for_host
 from .runtime.budget import Budget, frame_depth
 from .runtime.builtins import base_table
+from .runtime.files import CellFiles
 from .runtime.guards import Guards, defer
 from .runtime.meter import OPERATOR_GUARDS, Meter
 from .runtime.modules import SUBCELLS_MODULE, ModuleTable, validate_policy_modules
@@ -121,7 +122,9 @@ class Cell:
         if policy.limits.metered or lifetime is not None:
             specials.update(metered_specials(self.meter))
             guards.check_spec = self.meter.format_spec
-        modules = ModuleTable(policy, namespace, specials, self._run_source)
+        #: The cell's files: open() and the os stand-ins over the policy's roots, with quotas.
+        self.files = CellFiles(policy.files)
+        modules = ModuleTable(policy, namespace, specials, self._run_source, files=self.files)
         self.modules = modules
         guards.is_view = self._is_view  # type: ignore[method-assign]
         table = base_table(policy.deny_builtins)
@@ -141,6 +144,9 @@ class Cell:
                 "format": _builtin("format", self.meter.format),
             }
         )
+        if policy.files:
+            # Without roots open stays absent (NameError), as before files existed.
+            table["open"] = self.files.open_function()
         for denied in policy.deny_builtins:
             table.pop(denied, None)
         table.update(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import builtins
+import io
 import sys
 from types import FunctionType, ModuleType
 from typing import Any, NoReturn
@@ -403,6 +404,10 @@ class Guards:
                                   "PC202")
         if issubclass(cls, _real_type) or obj is self.type or cls is _real_type(self.type):
             return self.type
+        if issubclass(cls, io.FileIO):
+            # The raw layer of the cell's files: its constructor opens host paths.
+            raise AttributeDenied("the class of raw file objects is not available in a cell",
+                                  "PC202")
         if cls.__name__.startswith("_") and cls.__module__ not in ("builtins", "__main__") \
                 and cls not in self.owned_all:
             # A library's private class (typing._GenericAlias, ...): its constructor is

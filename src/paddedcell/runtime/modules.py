@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import ImportDenied, OperationDenied, PolicyError
 from ..policy import Policy
+from .files import OS_NAMES, PATH_NAMES, CellFiles
 from .sources import SourceFile, find_source
 
 #: (module, attribute) pairs that turn strings into attribute lookups, code or pickles, or
@@ -196,10 +197,23 @@ SYNTHETIC: dict[str, frozenset[str]] = {
 }
 
 
+#: Modules served by the cell's `CellFiles`: stand-ins confined to the policy's file roots.
+FILE_MODULES: dict[str, frozenset[str]] = {"os": OS_NAMES, "os.path": PATH_NAMES}
+
+
 def validate_policy_modules(policy: Policy) -> None:
     """Raise PolicyError for grants that can never be honoured safely."""
     for grant in policy.modules:
         root = grant.name.split(".")[0]
+        if grant.name in FILE_MODULES:
+            if not policy.files:
+                raise PolicyError(f"{policy.source}: modules.{grant.name}: paddedcell's "
+                                  f"{grant.name} needs file roots ([[files]]) to work on")
+            extra = sorted(set(grant.attributes or ()) - FILE_MODULES[grant.name])
+            if extra:
+                raise PolicyError(f"{policy.source}: modules.{grant.name}.attributes: "
+                                  f"{extra} are not part of paddedcell's {grant.name}")
+            continue
         if grant.name in SYNTHETIC:
             allowed = SYNTHETIC[grant.name]
             extra = sorted(set(grant.attributes or allowed) - allowed)
@@ -228,8 +242,10 @@ class ModuleTable(Mapping[str, types.ModuleType]):
 
     def __init__(self, policy: Policy, namespace: dict[str, Any],
                  specials: dict[tuple[str, str], Callable[[Any], Any]] | None = None,
-                 run_source: SourceRunner | None = None) -> None:
+                 run_source: SourceRunner | None = None,
+                 files: CellFiles | None = None) -> None:
         self.policy = policy
+        self.files = files if files is not None else CellFiles(policy.files)
         self.namespace = namespace
         self.views: dict[str, types.ModuleType] = {}
         #: The cell's own modules (from source roots) by name, with their files.
@@ -343,6 +359,8 @@ class ModuleTable(Mapping[str, types.ModuleType]):
             raise ImportDenied(f"import of {dotted!r} is not allowed by the policy")
         if dotted in SYNTHETIC:
             return self._synthetic(dotted, grant.attributes or SYNTHETIC[dotted])
+        if dotted in FILE_MODULES:
+            return self._file_module(dotted, grant.attributes)
         real = importlib.import_module(dotted)
         doc = real.__doc__ if isinstance(real.__doc__, str) else None
         view = types.ModuleType(dotted, doc)
@@ -374,6 +392,15 @@ class ModuleTable(Mapping[str, types.ModuleType]):
                 setattr(view, name, [""])
             else:
                 setattr(view, name, getattr(real_sys, name))
+        self.views[dotted] = view
+        return view
+
+    def _file_module(self, dotted: str, names: frozenset[str] | None) -> types.ModuleType:
+        if dotted == "os.path":
+            view: types.ModuleType = self.files.path_view(names)
+        else:
+            granted = self.policy.module("os.path") is not None
+            view = self.files.os_view(names, self.view("os.path") if granted else None)
         self.views[dotted] = view
         return view
 
