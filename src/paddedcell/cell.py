@@ -119,6 +119,7 @@ class Cell:
         specials = cell_specials(guards, lambda: self._out, lambda: self._err)
         specials["sys", "stdin"] = lambda real: self._in
         specials[SUBCELLS_MODULE, "subcell"] = lambda real: _subcell_function(self)
+        specials["time", "sleep"] = lambda real: _make_sleep(self)
         if policy.limits.metered or lifetime is not None:
             specials.update(metered_specials(self.meter))
             guards.check_spec = self.meter.format_spec
@@ -547,6 +548,34 @@ def _plain_names(value: Any, key: str) -> Any:
 
 def _bad_names(key: str) -> Any:
     raise TypeError(f"subcell(): {key} must be names (str) or a list of them")
+
+
+#: Longest single nap of the cell's time.sleep between two looks at its budget.
+_SLEEP_SLICE = 0.01
+
+
+def _make_sleep(cell: Cell) -> Any:
+    """The cell's `time.sleep`: the real one holds the host thread inside C, where neither the
+    time limit nor cancel() can reach; this one naps in slices and checks the budget."""
+    import time
+
+    def sleep(secs: float) -> None:
+        if type(secs) not in (int, float):
+            raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as a number")
+        if secs != secs or secs < 0:
+            raise ValueError("sleep length must be non-negative")
+        end = time.monotonic() + secs
+        while True:
+            budget = cell.meter.current
+            reason = budget.overdue() or budget.exhausted()
+            if reason is not None:
+                raise type(reason)(*reason.args)
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(left, _SLEEP_SLICE))
+    sleep.__doc__ = time.sleep.__doc__
+    return plain_function("sleep", sleep, time.sleep.__doc__)
 
 
 def _builtin(name: str, method: Any) -> Any:

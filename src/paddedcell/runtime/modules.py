@@ -72,6 +72,10 @@ NEVER_GRANTED: frozenset[tuple[str, str]] = frozenset(
         ("io", "FileIO"),
         ("pprint", "PrettyPrinter"),  # prints to the host's sys.stdout by default
         ("hashlib", "file_digest"),
+        ("errno", "errorcode"),  # a dict shared with the host
+        ("time", "tzset"),  # the process's time zone
+        ("time", "clock_settime"),
+        ("time", "clock_settime_ns"),
         ("hashlib", "algorithms_available"),  # sets shared with the host
         ("hashlib", "algorithms_guaranteed"),
     }
