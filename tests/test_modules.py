@@ -7,7 +7,7 @@ import random
 import pytest
 
 import paddedcell as pc
-from paddedcell.policy import ModuleGrant
+from paddedcell.policy import ModuleGrant, preset_names
 
 
 def test_granted_imports_work_in_every_form() -> None:
@@ -132,7 +132,8 @@ def test_future_annotations_is_allowed() -> None:
     assert cell.namespace["r"] == 2
 
 
-def test_no_shared_mutable_state_is_reachable_from_default_views() -> None:
+@pytest.mark.parametrize("preset", preset_names())
+def test_no_shared_mutable_state_is_reachable_from_preset_views(preset: str) -> None:
     """Public module attributes and public class attributes (through the MRO) of everything a
     default view hands out must not be mutable containers shared between cells (and so with
     the host): two cells must never reach the same one."""
@@ -142,7 +143,7 @@ def test_no_shared_mutable_state_is_reachable_from_default_views() -> None:
 
     def reachable(cell: pc.Cell) -> dict[str, object]:
         found: dict[str, object] = {}
-        for grant in pc.Policy.preset("default").modules:
+        for grant in cell.policy.modules:
             view = cell.modules.view(grant.name)
             for name, value in vars(view).items():
                 if name.startswith("_"):
@@ -156,18 +157,20 @@ def test_no_shared_mutable_state_is_reachable_from_default_views() -> None:
                                 found[f"{grant.name}.{name} ({cls.__qualname__}.{key})"] = attr
         return found
 
-    first, second = reachable(pc.Cell()), reachable(pc.Cell())
+    policy = pc.Policy.preset(preset)
+    first, second = reachable(pc.Cell(policy)), reachable(pc.Cell(policy))
     shared = [k for k, v in first.items() if any(v is w for w in second.values())]
     assert shared == []
 
 
-def test_no_metaclass_or_module_is_reachable_from_default_views() -> None:
+@pytest.mark.parametrize("preset", preset_names())
+def test_no_metaclass_or_module_is_reachable_from_preset_views(preset: str) -> None:
     """Calling a metaclass builds a class without the cell's checks; modules must be views."""
     import types
 
-    cell = pc.Cell()
+    cell = pc.Cell(pc.Policy.preset(preset))
     found = []
-    for grant in pc.Policy.preset("default").modules:
+    for grant in cell.policy.modules:
         view = cell.modules.view(grant.name)
         for name, value in vars(view).items():
             if name.startswith("_"):
@@ -255,3 +258,47 @@ def test_sys_is_a_stand_in_with_the_cells_streams() -> None:
 def test_sys_grants_only_the_stand_in_names() -> None:
     with pytest.raises(pc.PolicyError, match="modules"):
         pc.Cell(pc.Policy(modules=(ModuleGrant("sys", frozenset({"modules"})),)))
+
+
+@pytest.mark.parametrize("source", [
+    "math.pi = 3",
+    "del math.pi",
+    "setattr(math, 'pi', 3)",
+    "delattr(math, 'sqrt')",
+    "vars(math)['pi'] = 3\nassert math.pi != 3",
+    "math.__dict__['pi'] = 3",
+    "json.dumps.__defaults__ = (1,)",
+    "json.JSONEncoder.item_separator = ';'",
+    "collections.OrderedDict.extra = 1",
+    "string.ascii_letters += 'x'\nassert False",
+    "import math as m\nm.sqrt = abs",
+    "collections.abc.Sequence.register(int)",
+    "re.compile.cache = {}",
+    "json.decoder",
+    "setattr(collections, 'abc', None)",
+    "object.__setattr__(math, 'pi', 3)",
+    "type(math).__setattr__(math, 'pi', 3)",
+])
+def test_module_view_mutation_attempts_change_nothing(source: str) -> None:
+    import collections
+    import json
+    import math
+    import string
+
+    before = (math.pi, json.dumps([1, 2]), string.ascii_letters,
+              hasattr(collections.OrderedDict, "extra"))
+    cell = pc.Cell()
+    cell.exec("import math, json, collections, collections.abc, string, re")
+    try:
+        cell.exec(source)
+    except (AttributeError, TypeError, pc.RestrictedSyntaxError, AssertionError):
+        pass
+    other = pc.Cell()
+    other.exec("import math, json, string, collections\n"
+               "r = (math.pi, json.dumps([1, 2]), string.ascii_letters, "
+               "hasattr(collections.OrderedDict, 'extra'), math.sqrt(4))")
+    assert other.namespace["r"] == (*before, 2.0)
+    assert (math.pi, json.dumps([1, 2]), string.ascii_letters,
+            hasattr(collections.OrderedDict, "extra")) == before
+    cell.exec("r = (math.pi, math.sqrt(4))")
+    assert cell.namespace["r"] == (math.pi, 2.0)

@@ -27,8 +27,9 @@ def test_policies_are_frozen() -> None:
         p.name = "x"  # type: ignore[misc]
 
 
-def test_every_default_grant_has_a_comment() -> None:
-    text = (ROOT / "policies" / "default.toml").read_text().splitlines()
+@pytest.mark.parametrize("preset", preset_names())
+def test_every_preset_grant_has_a_comment(preset: str) -> None:
+    text = (ROOT / "policies" / f"{preset}.toml").read_text().splitlines()
     for i, line in enumerate(text):
         if line.startswith("[modules."):
             assert text[i - 1].startswith("#"), f"no comment above {line}"
