@@ -152,3 +152,13 @@ def test_functools_wraps_copies_no_foreign_private_state() -> None:
     assert cell.namespace["n"] == ("named", "doc")
     with pytest.raises(pc.OperationDenied):
         cell.exec("functools.update_wrapper(w, secret_holder, ('_key',))")
+
+
+def test_a_class_body_may_use_class_patterns() -> None:
+    # Regression: the rewriter's temporaries ('.m0') in a class namespace were refused as
+    # non-identifiers instead of being dropped.
+    cell = pc.Cell()
+    cell.exec("class P:\n    __match_args__ = ('x',)\n    def __init__(self, x):\n"
+              "        self.x = x\nclass K:\n    match P(3):\n        case P(y):\n"
+              "            v = y\nr = (K.v, sorted(k for k in vars(K) if not k.startswith('__')))")
+    assert cell.namespace["r"] == (3, ["v", "y"])

@@ -152,6 +152,8 @@ class _ClassFactory:
         self._guards = guards
 
     def __prepare__(self, name: str, bases: tuple[Any, ...], **kwargs: Any) -> Any:
+        if not bases:
+            return {}  # type.__prepare__: a fresh dict
         meta = self._guards.check_bases(bases)
         return meta.__prepare__(name, bases)
 
@@ -451,14 +453,21 @@ class Guards:
         """Check bases and namespace, create the class, and record it as the cell's."""
         if _real_type(name) is not str:
             raise TypeError(f"type.__new__() argument 1 must be str, not {_type_name(name)}")
-        meta = self.check_bases(bases)
+        meta = self.check_bases(bases) if bases else _real_type
         allowed = _CLASS_NAMESPACE_DUNDERS
-        bad = [k for k in namespace if _real_type(k) is not str or not k.isidentifier()
-               or (k[:2] == "__" and k[-2:] == "__" and k not in allowed)]
-        for key in bad:
-            if _real_type(key) is not str or not key.isidentifier():
+        temporaries = []
+        # One pass over the keys: the common key is a plain identifier, checked with two C
+        # calls; everything unusual falls through to the slow branch.
+        for key in namespace:
+            if _real_type(key) is str and key.isidentifier():
+                if key[:2] == "__" and key[-2:] == "__" and key not in allowed:
+                    self.deny_op(f"a cell class may not define {key!r}")
+            elif _real_type(key) is str and key[:1] == ".":
+                temporaries.append(key)  # the rewriter's (unspellable names)
+            else:
                 self.deny_op(f"class attribute names must be identifiers, not {key!r}")
-            self.deny_op(f"a cell class may not define {key!r}")
+        for key in temporaries:
+            del namespace[key]
         if "__slots__" in namespace:
             namespace["__slots__"] = self._checked_names(namespace["__slots__"], "__slots__",
                                                          allow_private=True)
@@ -467,15 +476,16 @@ class Guards:
             # claims as an instance: only plain public names.
             namespace["__match_args__"] = self._checked_names(namespace["__match_args__"],
                                                               "__match_args__", allow_private=False)
-        for key in [k for k in namespace if k.startswith(".")]:
-            del namespace[key]  # the rewriter's temporaries (unspellable names)
         cls = meta(name, bases, namespace)
-        self.register(cls)
+        self.register(cls, bases)
         return cls
 
-    def register(self, cls: type) -> None:
+    def register(self, cls: type, bases: tuple[Any, ...] | None = None) -> None:
         """Record `cls` as created by the cell."""
         self.owned_all.add(cls)
+        if bases == ():
+            self.owned_types.add(cls)  # only `object` above it
+            return
         owned = self.owned_all
         if all(c in owned or c.__module__ == "builtins" for c in cls.__mro__):
             self.owned_types.add(cls)
