@@ -327,7 +327,9 @@ class Cell:
         """Run an untrusted module file in `module`, restricted, in this cell's current run
         (its steps and time count there). Called again by `modules.reload`."""
         source = read_source(found, self.policy.limits.source_bytes)
-        code = compile_restricted(source, found.path, "exec", self.policy)
+        # Compiled under a cell-side name: the host path would show in the errors the
+        # cell can catch (SyntaxError.filename, RestrictedSyntaxError's message).
+        code = compile_restricted(source, found.filename, "exec", self.policy)
         ns = module.__dict__
         if ns.get("__builtins__") is not self.builtins:
             ns["__builtins__"] = self.builtins
@@ -343,7 +345,7 @@ class Cell:
             self._module_globals.append(ns)
         if found.package:
             ns["__path__"] = []  # a package: the cell's importer finds its submodules
-        _remember_source(found.path, source)
+        _remember_source(found.filename, source)
         eval(code, ns)
 
     def cancel(self, reason: str = "cancelled by the supervisor") -> None:

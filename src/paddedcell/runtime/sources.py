@@ -22,6 +22,13 @@ class SourceFile:
     path: str
     package: bool
 
+    @property
+    def filename(self) -> str:
+        """The name its code is compiled under: what the cell may see (in SyntaxErrors, say),
+        so the module's path below its root and never the host path."""
+        leaf = "/__init__.py" if self.package else ".py"
+        return "<sources>/" + self.name.replace(".", "/") + leaf
+
 
 def _inside(root: str, path: str) -> bool:
     return path.startswith(root.rstrip("/") + "/")
