@@ -299,6 +299,7 @@ class Cell:
         child = Cell(effective, globals, stdin=stdin, stdout=stdout, stderr=stderr, name=name,
                      lifetime=lifetime)
         child.parent = self
+        child.files.inherit(self.files)  # its writes and open files count here too
         child._install(child._new_budget())
         return child
 
