@@ -9,6 +9,7 @@ other cells or with the host. `BaseException`s other than `Exception` that the c
 from __future__ import annotations
 
 import builtins as _host_builtins
+import dataclasses
 import io
 import linecache
 import types
@@ -521,8 +522,11 @@ def _subcell_function(cell: Cell) -> Any:
             if missing:
                 raise PolicyError(f"no file root is mounted at {sorted(missing)}")
         handle = SubCell()
+        # The maker's policy under a neutral source: a policy file's host path would show in
+        # the PolicyErrors (validation of the narrowed policy) that the cell can catch.
+        base = dataclasses.replace(cell.policy, source="<policy>")
         _SUBCELLS[handle] = cell.subcell(
-            None, dict(globals) if globals is not None else None, **options)
+            base, dict(globals) if globals is not None else None, **options)
         return handle
     return plain_function("subcell", subcell, subcell.__doc__)
 
