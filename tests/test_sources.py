@@ -207,3 +207,20 @@ def test_sources_in_toml_are_relative_to_the_file(lib: Path, tmp_path: Path) -> 
     cell = pc.Cell(policy)
     cell.exec("import helper\nr = helper.bump()")
     assert cell.namespace["r"] == 1
+
+
+def test_a_link_renamed_in_after_the_find_is_not_followed(tmp_path: Path) -> None:
+    """Sources under a writable file root: a package's __init__ runs between finding its
+    submodule and reading it, and renames a symlink that leads out into the package's place."""
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    _tree(root, {"pkg/__init__.py": "import os\nos.rename('/pkg', '/old')\n"
+                                    "os.rename('/out', '/pkg')\n",
+                 "pkg/config.py": "SECRET = 'decoy'\n"})
+    _tree(outside, {"config.py": "SECRET = 'TOPSECRET'\n"})
+    os.symlink(outside, root / "out")
+    policy = pc.Policy.preset("default").with_files(root, write=True).with_modules(
+        pc.ModuleGrant("os", None)).with_sources(root)
+    cell = pc.Cell(policy)
+    with pytest.raises(ImportError):
+        cell.exec("from pkg.config import SECRET")
+    assert cell.namespace.get("SECRET") != "TOPSECRET"
