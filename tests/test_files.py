@@ -8,6 +8,7 @@ odd names and arguments; then file objects, quotas, the os stand-ins and writes.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import errno
 import os
 import pathlib
@@ -422,6 +423,54 @@ def test_quota_applies_to_buffered_text_and_truncate(tree: Path) -> None:
     assert (root / "t.txt").stat().st_size == 0
     run(c, "with open('t.txt', 'w') as f:\n    f.write('x' * 100)")
     assert (root / "t.txt").read_text() == "x" * 100
+
+
+def test_truncate_sizes_cannot_lie_to_the_quota(tree: Path) -> None:
+    root = tree / "root"
+    c = pc.Cell(policy(root, write=True, max_bytes_written=100))
+    run(c, "class I:\n    def __index__(self):\n        return 10**9\n"
+           "class J(int):\n    def __sub__(self, other):\n        return -1\n")
+    for size in ("I()", "J(10**9)"):
+        with pytest.raises(AccessDenied):
+            run(c, f"with open('t.bin', 'wb', buffering=0) as f:\n    f.truncate({size})")
+        assert (root / "t.bin").stat().st_size == 0
+    run(c, "with open('t.bin', 'wb') as f:\n    f.truncate(J(5))")
+    assert (root / "t.bin").stat().st_size == 5
+
+
+def test_writing_past_the_end_charges_the_gap(tree: Path) -> None:
+    root = tree / "root"
+    c = pc.Cell(policy(root, write=True, max_bytes_written=100))
+    for mode, buffering in (("wb", 0), ("wb", -1), ("w", -1)):
+        data = "b'x'" if "b" in mode else "'x'"
+        with pytest.raises(AccessDenied):
+            run(c, f"with open('s.bin', {mode!r}, buffering={buffering}) as f:\n"
+                   f"    f.seek(10**9)\n    f.write({data})")
+        assert (root / "s.bin").stat().st_size == 0
+    # Overwriting inside the file and appending after a seek charge only what is written.
+    run(c, "with open('s.bin', 'w+b') as f:\n    f.write(b'x' * 10)\n    f.seek(5)\n"
+           "    f.write(b'y' * 10)\n"
+           "with open('s.bin', 'ab', buffering=0) as f:\n    f.seek(10**6)\n"
+           "    f.write(b'z' * 10)")
+    assert (root / "s.bin").read_bytes() == b"x" * 5 + b"y" * 10 + b"z" * 10
+
+
+def test_sub_cells_share_their_makers_quotas(tree: Path) -> None:
+    root = tree / "root"
+    pol = dataclasses.replace(policy(root, write=True, max_bytes_written=10, max_open_files=2),
+                              subcells=True)
+    c = pc.Cell(pol)
+    with pytest.raises(AccessDenied):
+        run(c, "import paddedcell\nfor i in range(3):\n    s = paddedcell.subcell()\n"
+               "    s.exec(f\"with open('q{i}', 'wb') as f:\\n    f.write(b'x' * 10)\")")
+    assert sum(p.stat().st_size for p in root.glob("q*")) <= 10
+    with pytest.raises(AccessDenied):
+        run(c, "keep = []\nfor i in range(3):\n    s = paddedcell.subcell()\n"
+               "    s.exec(\"f = open('notes.txt')\")\n    keep.append(s)")
+    fresh = pc.Cell(pol)
+    fresh.subcell().exec("f = open('notes.txt')\ng = open('notes.txt')")
+    with pytest.raises(AccessDenied):  # supervisor-made sub-cells count too
+        fresh.exec("h = open('notes.txt')")
 
 
 def test_open_files_quota_released_on_close_and_collection(tree: Path) -> None:

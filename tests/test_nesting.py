@@ -292,3 +292,19 @@ def test_the_order_is_a_preorder(folders: list[str], data: st.DataObject) -> Non
         assert a <= c
     assert a.intersect(b) <= a and a.intersect(b) <= b
     assert a.intersect(a).widenings(a) == [] and a.widenings(a.intersect(a)) == []
+
+
+def test_policy_errors_in_a_cell_name_no_policy_file(tmp_path: Path) -> None:
+    """A policy loaded from a file carries its host path as `source`: the errors a cell can
+    catch from paddedcell.subcell() must not show it."""
+    (tmp_path / "root").mkdir()
+    policy_file = tmp_path / "p.toml"
+    policy_file.write_text('subcells = true\n[[files]]\nroot = "root"\n'
+                           '[modules.os]\nattributes = "*"\n')
+    cell = pc.Cell(pc.Policy.load(policy_file))
+    cell.exec("import paddedcell\nshown = []\n"
+              "for kw in ({'files': []}, {'modules': ['os', 'os']}):\n"
+              "    try:\n        paddedcell.subcell(**kw)\n"
+              "    except Exception as e:\n        shown.append(str(e))")
+    shown = cell.namespace["shown"]
+    assert len(shown) == 2 and all(str(tmp_path) not in s for s in shown), shown

@@ -63,6 +63,43 @@ def test_star_import_follows_all(lib: Path) -> None:
     assert names == {"bump", "Point"}
 
 
+def test_star_import_reads_all_once(lib: Path) -> None:
+    """An `__all__` whose iteration changes between the check and the import loop must not
+    smuggle a str subclass (lying startswith/hash) that reads `__builtins__` into a name."""
+    (lib / "liar.py").write_text(
+        "calls = []\n"
+        "class S(str):\n"
+        "    def isidentifier(self):\n        return True\n"
+        "    def startswith(self, *a):\n        return False\n"
+        "    def __hash__(self):\n"
+        "        calls.append(1)\n"
+        "        return hash('leak') if len(calls) > 2 else hash('__builtins__')\n"
+        "    def __eq__(self, other):\n        return True\n"
+        "class L(list):\n"
+        "    def __init__(self):\n        self.n = 0\n"
+        "    def __iter__(self):\n"
+        "        self.n += 1\n"
+        "        return iter(['a'] if self.n == 1 else [S('__builtins__')])\n"
+        "a = 1\n"
+        "__all__ = L()\n")
+    cell = _cell(lib)
+    try:
+        cell.exec("leak = 0\nfrom liar import *")
+    except (TypeError, AttributeError, pc.CellError):
+        pass
+    assert cell.namespace["leak"] == 0
+    assert cell.namespace.get("a") in (None, 1)
+
+
+def test_module_errors_show_no_host_path(lib: Path) -> None:
+    (lib / "broken.py").write_text("x = (\n")
+    cell = _cell(lib)
+    cell.exec("try:\n    import bad\nexcept SyntaxError as e:\n    r = (str(e), e.filename)\n"
+              "try:\n    import broken\nexcept SyntaxError as e:\n    r2 = (str(e), e.filename)")
+    shown = repr((cell.namespace["r"], cell.namespace["r2"]))
+    assert str(lib) not in shown and "bad.py" in shown and "broken.py" in shown
+
+
 def test_module_code_is_checked_like_the_cell(lib: Path) -> None:
     cell = _cell(lib)
     with pytest.raises(pc.RestrictedSyntaxError) as info:
@@ -170,3 +207,20 @@ def test_sources_in_toml_are_relative_to_the_file(lib: Path, tmp_path: Path) -> 
     cell = pc.Cell(policy)
     cell.exec("import helper\nr = helper.bump()")
     assert cell.namespace["r"] == 1
+
+
+def test_a_link_renamed_in_after_the_find_is_not_followed(tmp_path: Path) -> None:
+    """Sources under a writable file root: a package's __init__ runs between finding its
+    submodule and reading it, and renames a symlink that leads out into the package's place."""
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    _tree(root, {"pkg/__init__.py": "import os\nos.rename('/pkg', '/old')\n"
+                                    "os.rename('/out', '/pkg')\n",
+                 "pkg/config.py": "SECRET = 'decoy'\n"})
+    _tree(outside, {"config.py": "SECRET = 'TOPSECRET'\n"})
+    os.symlink(outside, root / "out")
+    policy = pc.Policy.preset("default").with_files(root, write=True).with_modules(
+        pc.ModuleGrant("os", None)).with_sources(root)
+    cell = pc.Cell(policy)
+    with pytest.raises(ImportError):
+        cell.exec("from pkg.config import SECRET")
+    assert cell.namespace.get("SECRET") != "TOPSECRET"

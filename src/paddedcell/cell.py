@@ -9,6 +9,7 @@ other cells or with the host. `BaseException`s other than `Exception` that the c
 from __future__ import annotations
 
 import builtins as _host_builtins
+import dataclasses
 import io
 import linecache
 import types
@@ -300,6 +301,7 @@ class Cell:
         child = Cell(effective, globals, stdin=stdin, stdout=stdout, stderr=stderr, name=name,
                      lifetime=lifetime)
         child.parent = self
+        child.files.inherit(self.files)  # its writes and open files count here too
         child._install(child._new_budget())
         return child
 
@@ -328,7 +330,9 @@ class Cell:
         """Run an untrusted module file in `module`, restricted, in this cell's current run
         (its steps and time count there). Called again by `modules.reload`."""
         source = read_source(found, self.policy.limits.source_bytes)
-        code = compile_restricted(source, found.path, "exec", self.policy)
+        # Compiled under a cell-side name: the host path would show in the errors the
+        # cell can catch (SyntaxError.filename, RestrictedSyntaxError's message).
+        code = compile_restricted(source, found.filename, "exec", self.policy)
         ns = module.__dict__
         if ns.get("__builtins__") is not self.builtins:
             ns["__builtins__"] = self.builtins
@@ -344,7 +348,7 @@ class Cell:
             self._module_globals.append(ns)
         if found.package:
             ns["__path__"] = []  # a package: the cell's importer finds its submodules
-        _remember_source(found.path, source)
+        _remember_source(found.filename, source)
         eval(code, ns)
 
     def cancel(self, reason: str = "cancelled by the supervisor") -> None:
@@ -519,8 +523,11 @@ def _subcell_function(cell: Cell) -> Any:
             if missing:
                 raise PolicyError(f"no file root is mounted at {sorted(missing)}")
         handle = SubCell()
+        # The maker's policy under a neutral source: a policy file's host path would show in
+        # the PolicyErrors (validation of the narrowed policy) that the cell can catch.
+        base = dataclasses.replace(cell.policy, source="<policy>")
         _SUBCELLS[handle] = cell.subcell(
-            None, dict(globals) if globals is not None else None, **options)
+            base, dict(globals) if globals is not None else None, **options)
         return handle
     return plain_function("subcell", subcell, subcell.__doc__)
 

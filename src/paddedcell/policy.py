@@ -94,9 +94,9 @@ class FileRoot:
     """A host folder the cell sees at `mount` (by default as "/").
 
     `path` is absolute and resolved (symlinks followed once, when the policy is made).
-    `write` grants creating and changing files under it. Quotas are per cell and `None`
-    when unlimited: `max_bytes_written` counts bytes written to files under this root,
-    `max_open_files` the files open at once.
+    `write` grants creating and changing files under it. Quotas are per cell (a sub-cell's
+    count against its maker's too) and `None` when unlimited: `max_bytes_written` counts
+    bytes written to files under this root, `max_open_files` the files open at once.
     """
 
     path: str

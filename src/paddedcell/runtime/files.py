@@ -23,6 +23,7 @@ from __future__ import annotations
 import builtins
 import errno
 import io
+import operator
 import os
 import posixpath
 import stat as _stat
@@ -121,10 +122,18 @@ def _stat_final(dir_fd: int, name: str | None) -> os.stat_result | _Link:
     return st
 
 
-class _Quota:
-    """Per cell and root: bytes written and files open at once."""
+#: Guards every quota: a charge checks and updates a whole chain (a sub-cell's quota and its
+#: makers') at once. Finalizers (which close files and release) may run on any thread, and on
+#: this one whenever an allocation triggers a collection: reentrant.
+_QUOTA_LOCK = threading.RLock()
 
-    __slots__ = ("lock", "max_bytes", "max_open", "open_files", "root", "written")
+
+class _Quota:
+    """Per cell and root: bytes written and files open at once. `chain` is this quota and
+    those of the cells above it whose roots contain its root: a sub-cell's writes and open
+    files count there too, so sub-cells cannot multiply their maker's quota."""
+
+    __slots__ = ("chain", "max_bytes", "max_open", "open_files", "root", "written")
 
     def __init__(self, root: FileRoot) -> None:
         self.root = root
@@ -132,33 +141,43 @@ class _Quota:
         self.max_open = root.max_open_files
         self.written = 0
         self.open_files = 0
-        # Finalizers (which close files and release) may run on any thread, and on this one
-        # whenever an allocation triggers a collection: reentrant, and nothing allocated inside.
-        self.lock = threading.RLock()
+        self.chain: tuple[_Quota, ...] = (self,)
 
     def charge(self, n: int, cellpath: str) -> None:
-        with self.lock:
-            over = self.max_bytes is not None and self.written + n > self.max_bytes
-            if not over:
-                self.written += n
-        if over:
-            raise denied(f"write quota of {self.max_bytes} bytes exceeded", cellpath)
+        over = None
+        with _QUOTA_LOCK:
+            for quota in self.chain:
+                if quota.max_bytes is not None and quota.written + n > quota.max_bytes:
+                    over = quota
+                    break
+            else:
+                for quota in self.chain:
+                    quota.written += n
+        if over is not None:
+            raise denied(f"write quota of {over.max_bytes} bytes exceeded", cellpath)
 
     def refund(self, n: int) -> None:
-        with self.lock:
-            self.written -= n
+        with _QUOTA_LOCK:
+            for quota in self.chain:
+                quota.written -= n
 
     def acquire(self, cellpath: str) -> None:
-        with self.lock:
-            over = self.max_open is not None and self.open_files >= self.max_open
-            if not over:
-                self.open_files += 1
-        if over:
-            raise denied(f"too many open files (limit {self.max_open})", cellpath)
+        over = None
+        with _QUOTA_LOCK:
+            for quota in self.chain:
+                if quota.max_open is not None and quota.open_files >= quota.max_open:
+                    over = quota
+                    break
+            else:
+                for quota in self.chain:
+                    quota.open_files += 1
+        if over is not None:
+            raise denied(f"too many open files (limit {over.max_open})", cellpath)
 
     def release(self) -> None:
-        with self.lock:
-            self.open_files -= 1
+        with _QUOTA_LOCK:
+            for quota in self.chain:
+                quota.open_files -= 1
 
 
 class _CellFileIO(io.FileIO):
@@ -179,6 +198,10 @@ class _CellFileIO(io.FileIO):
         quota = self._pc_quota
         if quota is None or self.closed:
             return super().write(b)  # raises for closed files
+        # A write past the end (after a seek) fills the gap with zeros: charged like the
+        # zeros of a growing truncate(). Appends always land at the end.
+        if "a" not in self.mode:
+            n += max(0, self.tell() - os.fstat(self.fileno()).st_size)
         quota.charge(n, self.name)
         try:
             written = super().write(b)
@@ -190,15 +213,18 @@ class _CellFileIO(io.FileIO):
             quota.refund(n - done)
         return written
 
-    def truncate(self, size: int | None = None, /) -> int:
-        # Extending a file by truncate() writes zeros: charged like a write.
+    def truncate(self, size: Any = None, /) -> int:
+        # Extending a file by truncate() writes zeros: charged like a write. The size is
+        # taken as an exact int once: an int subclass could lie to the subtraction, and any
+        # object with __index__ would reach the builtin unchecked.
+        if size is not None:
+            size = operator.index(size)
         quota = self._pc_quota
         if quota is not None and not self.closed:
             target = self.tell() if size is None else size
-            if isinstance(target, int):
-                grow = target - os.fstat(self.fileno()).st_size
-                if grow > 0:
-                    quota.charge(grow, self.name)
+            grow = target - os.fstat(self.fileno()).st_size
+            if grow > 0:
+                quota.charge(grow, self.name)
         return super().truncate(size)
 
     def close(self) -> None:
@@ -242,6 +268,16 @@ class CellFiles:
         self._quotas = {r.mount: _Quota(r) for r in self.roots}
         # Longest mount first: the most specific root wins.
         self._by_depth = sorted(self.roots, key=lambda r: -len(self._mount_parts(r)))
+
+    def inherit(self, maker: CellFiles) -> None:
+        """Make this (a sub-cell's) files count against `maker`'s quotas as well: every quota
+        of `maker` whose root contains one of ours. Call before any file is opened."""
+        for quota in self._quotas.values():
+            chain = [quota]
+            for up in maker._quotas.values():
+                if up.root.contains(quota.root):
+                    chain += [q for q in up.chain if q not in chain]
+            quota.chain = tuple(chain)
 
     @staticmethod
     def _mount_parts(root: FileRoot) -> list[str]:

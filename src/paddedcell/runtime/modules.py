@@ -478,8 +478,12 @@ class ModuleTable(Mapping[str, types.ModuleType]):
         target = self.namespace if namespace is None else namespace
         names: Any = [n for n in vars(view) if type(n) is str]
         exported = vars(view).get("__all__") if dotted in self.sources else None
-        if isinstance(exported, (list, tuple)) and all(type(n) is str for n in exported):
-            names = exported
+        if isinstance(exported, (list, tuple)):
+            # Iterated once into a plain list: a cell's list subclass could hand the check
+            # exact strs and the loop below a str subclass whose methods and hash lie.
+            listed = list(exported)
+            if all(type(n) is str for n in listed):
+                names = listed
         for name in names:
             if name.isidentifier() and not name.startswith("_"):
                 target[name] = getattr(view, name)

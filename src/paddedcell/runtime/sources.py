@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..errors import ImportDenied
+from ..errors import ImportDenied, PolicyError
+from ..policy import FileRoot
+from .files import CellFiles
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,14 @@ class SourceFile:
     name: str
     path: str
     package: bool
+    root: str = "/"
+
+    @property
+    def filename(self) -> str:
+        """The name its code is compiled under: what the cell may see (in SyntaxErrors, say),
+        so the module's path below its root and never the host path."""
+        leaf = "/__init__.py" if self.package else ".py"
+        return "<sources>/" + self.name.replace(".", "/") + leaf
 
 
 def _inside(root: str, path: str) -> bool:
@@ -38,17 +48,22 @@ def find_source(roots: tuple[str, ...], dotted: str) -> SourceFile | None:
                                    (base + ".py", False)):
             real = os.path.realpath(candidate)
             if _inside(root, real) and os.path.isfile(real):
-                return SourceFile(dotted, real, package)
+                return SourceFile(dotted, real, package, root)
     return None
 
 
 def read_source(found: SourceFile, limit: int) -> str:
     """The module's text (UTF-8), refused past `limit` bytes before it is all read."""
+    # Opened through the confined resolver, as a cell's own open() would: the path was
+    # checked when the module was found, but a package's __init__ (or a later run, before a
+    # reload) may have renamed a symlink leading out of the root into its place since.
     try:
-        with open(found.path, "rb") as f:
-            data = f.read(limit + 1)
-    except OSError as exc:
-        raise ImportDenied(f"cannot read module {found.name!r}: {exc.strerror}") from None
+        files = CellFiles((FileRoot(found.root),))
+        with files.open(os.path.relpath(found.path, found.root), "rb") as f:
+            data: bytes = f.read(limit + 1)
+    except (OSError, PolicyError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "no such source root"
+        raise ImportDenied(f"cannot read module {found.name!r}: {reason}") from None
     if len(data) > limit:
         raise ImportDenied(f"module {found.name!r} is larger than the policy's source limit "
                            f"({limit} bytes)")
