@@ -96,6 +96,9 @@ class Cell:
         self.policy = policy
         #: The cell this one is a sub-cell of: its budgets are charged too.
         self.parent: Cell | None = None
+        #: Made by the parent's untrusted code (`paddedcell.subcell`): every run charges the
+        #: parent's current budget, also when the host calls back into the parent's code.
+        self._charges_maker = False
         self._running = 0
         self._codes: dict[tuple[str, str, str], types.CodeType] = {}
         self._captured = stdout is None
@@ -310,7 +313,8 @@ class Cell:
         up = None
         parent = self.parent
         if parent is not None:
-            up = parent.meter.current if parent._running else parent.lifetime
+            up = parent.meter.current if parent._running or self._charges_maker \
+                else parent.lifetime
         if self.lifetime is not None:
             self.lifetime.parent = up
             return Budget(self.policy.limits, parent=self.lifetime)
@@ -430,8 +434,9 @@ class _MeteredOut:
 
 #: Keywords of `paddedcell.subcell` inside a cell (what `Policy.narrow` takes from plain data;
 #: files by the mount points to keep).
-_CELL_NARROWING = frozenset({"modules", "deny_builtins", "files", "read_only", "stdin",
-                             "subcells", "steps", "time", "memory", "output", "recursion"})
+_CELL_FLAGS = frozenset({"read_only", "stdin", "subcells"})
+_CELL_NARROWING = _CELL_FLAGS | {"modules", "deny_builtins", "files", "steps", "time", "memory",
+                                 "output", "recursion"}
 
 
 class SubCell:
@@ -483,7 +488,9 @@ _SUBCELLS: weakref.WeakKeyDictionary[SubCell, Cell] = weakref.WeakKeyDictionary(
 
 
 def _cell_of(handle: SubCell) -> Cell:
-    cell = _SUBCELLS.get(handle)
+    # Exact type first: the weak table compares keys with `==`, so an object of the cell's
+    # with a matching `__hash__` and an `__eq__` that says yes would find any cell's sub-cell.
+    cell = _SUBCELLS.get(handle) if type(handle) is SubCell else None
     if cell is None:
         raise OperationDenied("this sub-cell handle was not made by paddedcell.subcell()",
                               "PC205")
@@ -508,6 +515,9 @@ def _subcell_function(cell: Cell) -> Any:
         if unknown:
             raise TypeError(f"subcell() got unknown keyword(s): {', '.join(sorted(unknown))}")
         options = dict(narrowing)
+        for key in _CELL_FLAGS & set(options):
+            if type(options[key]) is not bool:  # truthiness of a cell object could change
+                raise TypeError(f"subcell(): {key} must be True or False")
         for key in ("modules", "deny_builtins", "files"):
             if key in options:
                 options[key] = _plain_names(options[key], key)
@@ -517,9 +527,13 @@ def _subcell_function(cell: Cell) -> Any:
             missing = mounts - {r.mount for r in cell.policy.files}
             if missing:
                 raise PolicyError(f"no file root is mounted at {sorted(missing)}")
+        # Narrowed here: `stdin` among Cell.subcell's keywords is the child's stream.
+        policy = cell.policy.narrow(**options)
         handle = SubCell()
-        _SUBCELLS[handle] = cell.subcell(
-            None, dict(globals) if globals is not None else None, **options)
+        child = cell.subcell(policy, dict(globals) if globals is not None else None)
+        child._charges_maker = True
+        child._install(child._new_budget())
+        _SUBCELLS[handle] = child
         return handle
     return plain_function("subcell", subcell, subcell.__doc__)
 
