@@ -336,7 +336,7 @@ class Guards:
         to `collections.abc.Hashable`) registers nothing."""
         if _real_type(value) is not MethodType or value.__func__ is not _abc_register:
             return value
-        owner = value.__self__
+        owner: Any = value.__self__  # a class: register is bound to it
         if not self.owns(owner):
             raise AttributeDenied("registering with a library ABC would change it for the "
                                   "host and every cell", "PC201")
