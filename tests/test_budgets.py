@@ -156,3 +156,13 @@ def test_the_ticker_survives_spent_interpreter_recursion() -> None:
               "        json.dumps(nest(d))\nn = 0\nwhile True:\n    n += 1")
     with pytest.raises(pc.LimitExceeded):
         cell.exec(source)
+
+
+def test_a_memory_limit_beyond_rlimit_as_runs_and_keeps_the_backstop() -> None:
+    # setrlimit raised OverflowError, which left the shared run count at 1: no later run in
+    # the process got the address-space backstop.
+    from paddedcell.runtime import hardlimit
+
+    cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=10**30))
+    assert cell.eval("1 + 1") == 2
+    assert hardlimit._active == 0

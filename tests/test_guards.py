@@ -76,6 +76,13 @@ def run(source: str) -> pc.Cell:
     # ABC registration would change the ABC for the host
     ("import collections.abc as c\nclass X: pass\nc.Sequence.register(X)", pc.AttributeDenied),
     ("import collections.abc as c\nclass S(c.Sized):\n    def __len__(s): return 0\nclass X: pass\nS.register(X)", None),
+    # ... also through a typing alias, which forwards `register` to the library ABC
+    ("import typing\nclass X: pass\ntyping.Hashable.register(X)", pc.AttributeDenied),
+    ("import typing\ngetattr(typing.Sequence, 'register')(dict)", pc.AttributeDenied),
+    # ... and through the cell's own subclass of one (the library ABC asks its subclasses)
+    ("import collections.abc as c\nclass S(c.Sequence): pass\nS.register(dict)", pc.OperationDenied),
+    ("import typing\nclass S(typing.Iterator): pass\nS.register(int)", pc.OperationDenied),
+    ("import abc\nclass A(abc.ABC): pass\nA.register(int)", None),  # only A answers for int
 ])
 def test_guard(source: str, exc: type[BaseException] | None) -> None:
     if exc is None:

@@ -233,3 +233,20 @@ def test_metered_operator_functions_are_plain_functions() -> None:
               "d.update(a=1)\nr = f(6, 7)")
     assert type(cell.namespace["f"]).__name__ == "function"
     assert cell.namespace["r"] == 42 and cell.namespace["d"] == {"a": 1}
+
+
+def test_library_abcs_stay_as_the_host_knows_them() -> None:
+    # typing.Hashable forwards register() to collections.abc.Hashable, and a library ABC
+    # answers issubclass by asking its subclasses (the cell's too): either way a cell made
+    # dicts Sequences, lists Hashable, for the host and every other cell.
+    import collections.abc
+
+    cell = pc.Cell()
+    for source in ("import typing\ntyping.Sequence.register(dict)",
+                   "import collections.abc as c\nclass S(c.Sequence): pass\nS.register(dict)",
+                   "import typing\nclass H(typing.Hashable):\n"
+                   "    def __hash__(self): return 0\nH.register(list)"):
+        with pytest.raises(pc.SecurityError):
+            cell.exec(source)
+    assert not isinstance({}, collections.abc.Sequence)
+    assert not isinstance([], collections.abc.Hashable)

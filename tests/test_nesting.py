@@ -4,6 +4,7 @@ and by untrusted code, and budgets that come out of the parent's."""
 from __future__ import annotations
 
 import dataclasses
+import io
 from pathlib import Path
 
 import pytest
@@ -205,6 +206,77 @@ def test_sub_cells_nest_and_never_widen() -> None:
     cell.exec("c = paddedcell.subcell(subcells=False)")
     with pytest.raises(pc.ImportDenied):
         cell.exec("c.exec('import paddedcell')")
+
+
+def test_a_grandchild_spends_its_grandparents_steps() -> None:
+    # Each level charged only the level above it: a cell ran unbounded work in a sub-cell's
+    # sub-cell, paying a few steps per run of the middle cell.
+    cell = pc.Cell(NESTING.with_limits(steps=100_000))
+    with pytest.raises(pc.StepLimitExceeded):
+        cell.exec("import paddedcell\ns = paddedcell.subcell()\n"
+                  "s.exec('import paddedcell\\ng = paddedcell.subcell()')\n"
+                  "for k in range(50):\n"
+                  "    s.exec(\"g.exec('for i in range(90_000): pass')\")\n")
+
+
+def test_host_callbacks_charge_the_makers_budget_for_its_sub_cells() -> None:
+    # A function the host calls after the run: its sub-cell runs came out of nothing.
+    cell = pc.Cell(NESTING.with_limits(steps=100_000))
+    cell.exec("import paddedcell\ns = paddedcell.subcell()\n"
+              "def f():\n    for k in range(50):\n"
+              "        s.exec('for i in range(90_000): pass')\n")
+    with pytest.raises(pc.StepLimitExceeded):
+        cell.namespace["f"]()
+
+
+def test_limits_are_plain_numbers() -> None:
+    # NaN and int subclasses answer `>` as they like: narrow() took them as narrower (a
+    # child with no time limit, or 10**12 steps, under a parent with 5 s and 5 * 10**7).
+    for limits in ({"time": float("nan")}, {"steps": True}, {"time": _Big(1)}):
+        with pytest.raises(pc.PolicyError):
+            DEFAULT.narrow(**limits)
+    cell = pc.Cell(NESTING)
+    cell.exec("import paddedcell\nclass Big(int):\n    def __gt__(self, o): return False\n"
+              "    def __lt__(self, o): return False\n")
+    for limit in ("steps", "memory", "output", "recursion", "time"):
+        with pytest.raises(pc.PolicyError):
+            cell.exec(f"paddedcell.subcell({limit}=Big(10**12))")
+        with pytest.raises(pc.PolicyError):
+            cell.exec(f"paddedcell.subcell({limit}=float('nan'))")
+
+
+class _Big(float):
+    def __gt__(self, other: object) -> bool:
+        return False
+
+
+def test_flags_from_a_cell_are_bools_and_stdin_narrows() -> None:
+    cell = pc.Cell(dataclasses.replace(NESTING, stdin=True), stdin=io.StringIO("line\n"))
+    cell.exec("import paddedcell\nclass Flip:\n    def __bool__(self): return False\n")
+    for source in ("paddedcell.subcell(stdin=Flip())", "paddedcell.subcell(subcells=1)",
+                   "paddedcell.subcell(read_only=None)"):
+        with pytest.raises(TypeError):
+            cell.exec(source)
+    # stdin=False narrows the policy (it used to become the child's input stream)
+    with pytest.raises(pc.SecurityError):
+        cell.exec("paddedcell.subcell(stdin=False).eval('input()')")
+    cell.exec("r = paddedcell.subcell(stdin=True).eval('input()')")
+    assert cell.namespace["r"] == "line"
+
+
+def test_a_handle_is_found_by_identity_only() -> None:
+    # The weak table compared keys with ==: an object with another handle's hash and an
+    # __eq__ that says yes ran code in that sub-cell (another tenant's, in the same process).
+    victim = pc.Cell(NESTING)
+    victim.exec("import paddedcell\ns = paddedcell.subcell()\ns.exec('secret = 42')")
+    attacker = pc.Cell(NESTING, globals={"H": hash(victim.namespace["s"])})
+    attacker.exec("import paddedcell\nSubCell = type(paddedcell.subcell())\n"
+                  "class Twin:\n    def __hash__(self): return H\n"
+                  "    def __eq__(self, other): return True\n")
+    for source in ("SubCell.eval(Twin(), 'secret')", "SubCell.exec(Twin(), 'x = 1')",
+                   "SubCell.output.fget(Twin())"):
+        with pytest.raises(pc.OperationDenied):
+            attacker.exec(source)
 
 
 # -- random policies ---------------------------------------------------------------------------

@@ -97,6 +97,9 @@ class Cell:
         self.policy = policy
         #: The cell this one is a sub-cell of: its budgets are charged too.
         self.parent: Cell | None = None
+        #: Made by the parent's untrusted code (`paddedcell.subcell`): every run charges the
+        #: parent's current budget, also when the host calls back into the parent's code.
+        self._charges_maker = False
         self._running = 0
         self._codes: dict[tuple[str, str, str], types.CodeType] = {}
         self._captured = stdout is None
@@ -313,7 +316,8 @@ class Cell:
         up = None
         parent = self.parent
         if parent is not None:
-            up = parent.meter.current if parent._running else parent.lifetime
+            up = parent.meter.current if parent._running or self._charges_maker \
+                else parent.lifetime
         if self.lifetime is not None:
             self.lifetime.parent = up
             return Budget(self.policy.limits, parent=self.lifetime)
@@ -435,8 +439,9 @@ class _MeteredOut:
 
 #: Keywords of `paddedcell.subcell` inside a cell (what `Policy.narrow` takes from plain data;
 #: files by the mount points to keep).
-_CELL_NARROWING = frozenset({"modules", "deny_builtins", "files", "read_only", "stdin",
-                             "subcells", "steps", "time", "memory", "output", "recursion"})
+_CELL_FLAGS = frozenset({"read_only", "stdin", "subcells"})
+_CELL_NARROWING = _CELL_FLAGS | {"modules", "deny_builtins", "files", "steps", "time", "memory",
+                                 "output", "recursion"}
 
 
 class SubCell:
@@ -488,7 +493,9 @@ _SUBCELLS: weakref.WeakKeyDictionary[SubCell, Cell] = weakref.WeakKeyDictionary(
 
 
 def _cell_of(handle: SubCell) -> Cell:
-    cell = _SUBCELLS.get(handle)
+    # Exact type first: the weak table compares keys with `==`, so an object of the cell's
+    # with a matching `__hash__` and an `__eq__` that says yes would find any cell's sub-cell.
+    cell = _SUBCELLS.get(handle) if type(handle) is SubCell else None
     if cell is None:
         raise OperationDenied("this sub-cell handle was not made by paddedcell.subcell()",
                               "PC205")
@@ -513,6 +520,9 @@ def _subcell_function(cell: Cell) -> Any:
         if unknown:
             raise TypeError(f"subcell() got unknown keyword(s): {', '.join(sorted(unknown))}")
         options = dict(narrowing)
+        for key in _CELL_FLAGS & set(options):
+            if type(options[key]) is not bool:  # truthiness of a cell object could change
+                raise TypeError(f"subcell(): {key} must be True or False")
         for key in ("modules", "deny_builtins", "files"):
             if key in options:
                 options[key] = _plain_names(options[key], key)
@@ -522,12 +532,16 @@ def _subcell_function(cell: Cell) -> Any:
             missing = mounts - {r.mount for r in cell.policy.files}
             if missing:
                 raise PolicyError(f"no file root is mounted at {sorted(missing)}")
-        handle = SubCell()
-        # The maker's policy under a neutral source: a policy file's host path would show in
-        # the PolicyErrors (validation of the narrowed policy) that the cell can catch.
+        # Narrowed here (`stdin` among Cell.subcell's keywords is the child's stream), from the
+        # maker's policy under a neutral source: a policy file's host path would show in the
+        # PolicyErrors that the cell can catch.
         base = dataclasses.replace(cell.policy, source="<policy>")
-        _SUBCELLS[handle] = cell.subcell(
-            base, dict(globals) if globals is not None else None, **options)
+        policy = base.narrow(**options)
+        handle = SubCell()
+        child = cell.subcell(policy, dict(globals) if globals is not None else None)
+        child._charges_maker = True
+        child._install(child._new_budget())
+        _SUBCELLS[handle] = child
         return handle
     return plain_function("subcell", subcell, subcell.__doc__)
 

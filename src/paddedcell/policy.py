@@ -48,10 +48,15 @@ class Limits:
             value = getattr(self, f.name)
             if value is None and f.name in _RUNTIME_LIMITS:
                 continue
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
+            # Exact types: a subclass could answer the comparisons of `widenings` and
+            # `intersect` as it likes (a child wider than its parent), or repr as another
+            # policy in the fingerprint.
+            if type(value) not in (int, float):
                 raise PolicyError(f"limit {f.name!r} must be a number, not {type(value).__name__}")
-            if f.name != "time" and not isinstance(value, int):
+            if f.name != "time" and type(value) is not int:
                 raise PolicyError(f"limit {f.name!r} must be an integer")
+            if value != value:  # NaN compares false with everything: never "wider", never hit
+                raise PolicyError(f"limit {f.name!r} must be a number, not NaN")
             if value <= 0:
                 raise PolicyError(f"limit {f.name!r} must be positive, not {value!r}")
         if self.depth > MAX_DEPTH_LIMIT:

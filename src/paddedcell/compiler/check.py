@@ -44,8 +44,8 @@ COSTLY = "costly"  # `*`, `**`, `<<`, `%`-format, their augmented forms: charge 
 SIZED = "sized"  # a str method or builtin call whose result size depends on its arguments
 FSPEC = "fspec"  # an f-string field with a computed or very wide format spec
 
-_READ_ACCESS = frozenset({Access.EXC_OBJ, Access.ABC_REGISTER})
-_GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS, Access.INIT})
+_READ_ACCESS = frozenset({Access.EXC_OBJ})
+_GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS, Access.INIT, Access.ABC_REGISTER})
 _NAME_LOADS = frozenset({"__name__", "__debug__"})
 #: Dunder globals a module may bind: `__all__` (what `from m import *` exports) is plain data.
 _MODULE_NAMES = frozenset({"__all__"})

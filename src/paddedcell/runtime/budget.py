@@ -161,12 +161,16 @@ class Budget:
         return grant
 
     def checkpoint_as_parent(self, child: Budget) -> None:
+        """A checkpoint of `child` (a chunk of its steps) charged here and, in turn, to every
+        budget above: a sub-cell's sub-cell spends its grandparent's steps too."""
         self._check()
         if self.cancelled is None and self.steps_left is not None:
             self.steps_left -= CHUNK
             if self.steps_left < 0:
                 self.cancel(StepLimitExceeded(f"more than {self.limits.steps} steps, counting "
                                               "the lifetime and sub-cells"))
+        if self.cancelled is None and self.parent is not None:
+            self.parent.checkpoint_as_parent(self)
         if self.cancelled is not None:
             child.cancel(self.fail())
 

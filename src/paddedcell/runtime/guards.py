@@ -12,7 +12,7 @@ import abc
 import builtins
 import io
 import sys
-from types import FunctionType, ModuleType
+from types import FunctionType, MethodType, ModuleType
 from typing import Any, NoReturn
 
 from ..errors import AttributeDenied, OperationDenied
@@ -36,6 +36,7 @@ _real_dir = builtins.dir
 _real_build_class = builtins.__build_class__
 # The class's own namespace, read through `type`'s descriptor so no metaclass can fake it.
 _class_dict = _real_type.__dict__["__dict__"].__get__
+_abc_register = abc.ABCMeta.register
 
 #: Metaclasses a cell class may end up with, by (module, name): reviewed library metaclasses
 #: whose hooks only organise the class (abstract methods, enum members, protocols, typed
@@ -325,7 +326,35 @@ class Guards:
             return self._public_class(value, obj) if isinstance(value, _real_type) else value
         if access is Access.INIT:
             return self._checked_init(obj, value)
+        if access is Access.ABC_REGISTER:
+            return self._checked_register(value)
         return value
+
+    def _checked_register(self, value: Any) -> Any:
+        """`register` of an ABC. A library ABC answers `issubclass` by asking its subclasses,
+        so registering a class with the cell's own subclass of `Sequence` makes that class a
+        `Sequence` for the host and every cell: such an ABC registers only the cell's own
+        classes. A library ABC reached another way (`typing.Hashable` forwards `register`
+        to `collections.abc.Hashable`) registers nothing."""
+        if _real_type(value) is not MethodType or value.__func__ is not _abc_register:
+            return value
+        owner: Any = value.__self__  # a class: register is bound to it
+        if not self.owns(owner):
+            raise AttributeDenied("registering with a library ABC would change it for the "
+                                  "host and every cell", "PC201")
+        if all(c in self.owned_all or c is abc.ABC or not isinstance(c, abc.ABCMeta)
+               for c in owner.__mro__):
+            return value  # only the cell's ABCs answer for what it registers
+        owned = self.owned_all
+        register = value
+
+        def checked(subclass: Any) -> Any:
+            if subclass not in owned:
+                raise OperationDenied(f"{owner.__name__} derives from a library ABC: it can "
+                                      "register only classes the cell created", "PC205")
+            return register(subclass)
+        checked.__qualname__ = checked.__name__ = "register"
+        return checked
 
     def match_class(self, cls: Any, positional: int) -> Any:
         """`.match_class(C, n)`: C if a class pattern with n positional sub-patterns may use

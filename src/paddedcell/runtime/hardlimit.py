@@ -49,7 +49,8 @@ def enter(limit: int) -> None:
             if soft == resource.RLIM_INFINITY or soft > target:
                 resource.setrlimit(resource.RLIMIT_AS, (target, hard))
                 _saved = (soft, hard)
-        except (OSError, ValueError):
+        except (OSError, ValueError, OverflowError):
+            # OverflowError: a limit beyond what RLIMIT_AS can hold, i.e. no backstop.
             _saved = None
 
 
@@ -63,6 +64,6 @@ def leave() -> None:
         if _active == 0 and _saved is not None:
             try:
                 resource.setrlimit(resource.RLIMIT_AS, _saved)
-            except (OSError, ValueError):
+            except (OSError, ValueError, OverflowError):
                 pass
             _saved = None
