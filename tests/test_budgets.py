@@ -166,3 +166,48 @@ def test_a_memory_limit_beyond_rlimit_as_runs_and_keeps_the_backstop() -> None:
     cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=10**30))
     assert cell.eval("1 + 1") == 2
     assert hardlimit._active == 0
+
+
+# -- the inline operand tests (`:=` temporaries) keep charging and keep Python's order -------
+_CHARGED = pc.Policy.preset("default").with_limits(memory=64 * 2**20, time=5.0)
+_BIG = "def big():\n    return 10**9\ndef text():\n    return 'ab'\ndef items():\n    return [0] * 10\n"
+
+
+@pytest.mark.parametrize("expr", [
+    "big() * text()", "text() * big()", "big() * 'ab'", "'ab' * big()", "items() * big()",
+    "big() * items()", "text() * (big() + 1)",
+])
+def test_repetitions_behind_inline_tests_are_charged(expr: str) -> None:
+    cell = pc.Cell(_CHARGED)
+    with pytest.raises(pc.MemoryLimitExceeded):
+        cell.exec(_BIG + f"def f():\n    return {expr}\nf()")
+
+
+@pytest.mark.parametrize("body", [
+    "return huge() + huge()", "o.s += huge()\n    o.s += huge()",
+    "return (huge() + 'y') + huge()",
+])
+def test_concatenations_behind_inline_tests_are_charged(body: str) -> None:
+    with pytest.raises(pc.MemoryLimitExceeded):
+        pc.Cell(_CHARGED).exec("def huge():\n    return 'x' * (30 * 2**20)\n"
+                               "class O:\n    pass\no = O()\n"
+                               f"o.s = ''\ndef f():\n    {body}\nf()")
+
+
+@pytest.mark.parametrize("body", [
+    "return L(1) * L(2) + L(3) * L(4)",
+    "return L('a') + L('b') + L('c')",
+    "return L(2) * L('x') + L('y') * L(3)",
+    "o.v += L(5)\n    o.v += L(6) * L(7)\n    return o.v",
+    "return (L(1) + L(2)) * (L(3) + L(4))",
+    "return [L(i) * L(i) + L(1) for i in range(3)]",
+    "g = gen2()\n    return [next(g), g.send(10), g.send(20)]",
+])
+def test_operands_are_evaluated_once_in_order(body: str) -> None:
+    from tests.helpers import run_cell, run_plain
+
+    source = ("log = []\ndef L(v):\n    log.append(v)\n    return v\n"
+              "class O:\n    pass\no = O()\no.v = 0\n"
+              "def gen2():\n    x = (yield L(1)) or 1\n    y = L(x) * ((yield 2) or 3) + L(4)\n    yield y\n"
+              f"def f():\n    {body}\nprint(f(), log)\n")
+    assert run_cell(source, pc.Policy.preset("default")) == run_plain(source)

@@ -66,7 +66,20 @@ METERED_PAIRS = [
      "try:\n    pass\nexcept .catchable((E, F)) as e:\n    pass"),
     ("a * b", "a * b if .type(a) in .num and .type(b) in .num else .mul(a, b)"),
     ("i * i", "i * i if .type(i) in .num else .mul(i, i)"),
-    ("f() * 2", ".mul(f(), 2)"),
+    ("f() * 2", ".o0 * 2 if .type((.o0 := f())) in .num else .mul(.o0, 2)"),
+    ("f() * g()", ".o0 * .o1 if (.type((.o0 := f())) in .num) & (.type((.o1 := g())) in .num) "
+                  "else .mul(.o0, .o1)"),
+    ("'ab' * n", ".o0 * n if (.type((.o0 := 'ab')) in .num) & (.type(n) in .num) "
+                 "else .mul(.o0, n)"),
+    ("f() + s", ".o0 + s if .type((.o0 := f())) in .num else .add(.o0, s)"),
+    ("o.s += f()", "(o if .type(o) in .owned else .write(o, 's')).s += .o0 if "
+                   ".type((.o0 := f())) in .num else .factor('.iadd', .o0)"),
+    # No `:=` where the compiler refuses it or where one site's generators could share it:
+    ("[f() * 2 for x in y]", "[.mul(f(), 2) for x, .t in .zip(y, .ticks)]"),
+    ("(f() + s for x in y)", "(.add(f(), s) for x, .t in .zip(y, .ticks))"),
+    ("class C:\n    v = f() * 2", "class C:\n    v = .mul(f(), 2)"),
+    ("from __future__ import annotations\nx: f() * 2 = 1",
+     "from __future__ import annotations\nx: .mul(f(), 2) = 1"),
     ("2 ** n", ".pow(2, n)"),
     ("1 << n", ".lshift(1, n)"),
     ("n + 1", "n + 1"),

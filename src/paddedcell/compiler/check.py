@@ -66,6 +66,9 @@ class Site:
     parent: ast.AST | None
     field: str | None
     index: int
+    #: The rewriter may bind temporaries here with `:=` (not in a comprehension, an
+    #: annotation or a class body, where assignment expressions are refused or leak).
+    free: bool = False
 
 
 @dataclass
@@ -97,8 +100,9 @@ class _Walk:
         name = str(fmt.get("name", ""))
         self.out.violations.append(Violation(rule_id, msg, line, col, end_line, end_col, name))
 
-    def site(self, kind: str, node: ast.AST, parent: ast.AST | None, fld: str | None, i: int) -> None:
-        self.out.sites.append(Site(kind, node, parent, fld, i))
+    def site(self, kind: str, node: ast.AST, parent: ast.AST | None, fld: str | None, i: int,
+             free: bool = False) -> None:
+        self.out.sites.append(Site(kind, node, parent, fld, i, free))
 
 
 RuleFn = Callable[[ast.AST, "_Ctx", _Walk], None]
@@ -112,6 +116,8 @@ class _Ctx(NamedTuple):
     field: str | None
     slot: int
     scope: ast.AST
+    #: Outside comprehensions and annotations (see Site.free).
+    free: bool = True
 
 
 def _on(*types: type[ast.AST]) -> Callable[[RuleFn], RuleFn]:
@@ -285,6 +291,10 @@ def _handler_site(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     w.site(HANDLER, node, ctx.parent, ctx.field, ctx.slot)
 
 
+def _free(ctx: _Ctx) -> bool:
+    return ctx.free and not isinstance(ctx.scope, ast.ClassDef)
+
+
 @_on(ast.BinOp)
 def _binop(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, ast.BinOp)
@@ -293,7 +303,7 @@ def _binop(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
         # `x + 1` cannot concatenate; a constant expression is bounded by the source size.
         numeric_add = isinstance(node.op, ast.Add) and (_numeric(node.left) or _numeric(node.right))
         if not constants and not numeric_add:
-            w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot)
+            w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot, _free(ctx))
     elif isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
             and isinstance(node.left.value, (str, bytes)) and _wide_percent(node.left.value):
         w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot)
@@ -305,7 +315,7 @@ def _augassign_costly(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     if isinstance(node.op, _COSTLY_OPS):
         if isinstance(node.op, ast.Add) and _numeric(node.value):
             return  # `o.n += 1`: adding a number never concatenates
-        w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot)
+        w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot, _free(ctx))
 
 
 @_on(ast.Call)
@@ -421,19 +431,22 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
     known = _KNOWN.setdefault(id(table), {})
     max_depth = limits.depth
     max_nodes = limits.nodes
-    # Stack entries: (node, parent, field, index, scope, depth); a _Ctx is built only for
-    # the node types that have rules, which keeps the walk cheap on large literals.
-    stack: list[tuple[Any, Any, Any, int, Any, int]] = [(tree, None, None, -1, tree, 1)]
+    # Stack entries: (node, parent, field, index, scope, depth, free); a _Ctx is built only
+    # for the node types that have rules, which keeps the walk cheap on large literals.
+    stack: list[tuple[Any, Any, Any, int, Any, int, bool]] = [(tree, None, None, -1, tree, 1,
+                                                              True)]
     push = stack.append
     pop = stack.pop
     leaf_types = _LEAF_TYPES
     scope_types = _SCOPE_TYPES
+    bound_types = _NOT_FREE_TYPES
+    bound_fields = _NOT_FREE_FIELDS
     checks = _CHECKS
     AST = ast.AST
     nodes = 0
     deepest = 0
     while stack:
-        node, parent, pfield, pindex, pscope, depth = pop()
+        node, parent, pfield, pindex, pscope, depth, free = pop()
         nodes += 1
         if depth > deepest:
             deepest = depth
@@ -451,29 +464,38 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
         if fns is not None:
             if hasattr(node, "lineno"):
                 w.anchor = node
-            ctx = _Ctx(parent, pfield, pindex, pscope)
+            ctx = _Ctx(parent, pfield, pindex, pscope, free)
             for fn in fns:
                 fn(node, ctx, w)
         scope = node if cls in scope_types else pscope
         depth += 1
+        if free and cls in bound_types:
+            free = False
         for fld, outer in children:
             value = getattr(node, fld, None)
             if value is None:
                 continue
+            child_free = free and fld not in bound_fields
             if type(value) is list:
                 child_scope = pscope if outer else scope
                 for i in range(len(value) - 1, -1, -1):
                     item = value[i]
                     if type(item) not in leaf_types and isinstance(item, AST):
-                        push((item, node, fld, i, child_scope, depth))
+                        push((item, node, fld, i, child_scope, depth, child_free))
             elif type(value) not in leaf_types and isinstance(value, AST):
-                push((value, node, fld, -1, pscope if outer else scope, depth))
+                push((value, node, fld, -1, pscope if outer else scope, depth, child_free))
     out.nodes = nodes
     out.depth = deepest
     return out
 
 
 _SCOPE_TYPES = frozenset(_SCOPES)
+#: Where the rewriter's `:=` temporaries are refused by the compiler (comprehension
+#: iterables, comprehensions in class bodies, annotations under `from __future__ import
+#: annotations`, type parameters) or could be shared between generators of one site.
+_NOT_FREE_TYPES = frozenset({ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp})
+_NOT_FREE_FIELDS = frozenset({"annotation", "returns", "type_params", "bound",
+                              "default_value"})
 #: Per reviewed table: node classes seen to match it, with their node-bearing fields.
 _KNOWN: dict[int, dict[type, tuple[tuple[str, bool], ...]]] = {}
 

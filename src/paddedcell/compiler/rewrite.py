@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from .check import (
@@ -68,6 +69,7 @@ G_CALL = ".call"
 G_FSTRING = ".fstring"
 G_ZIP = ".zip"  # builtins.zip: pairs each loop item with a tick
 G_TICK_SINK = ".t"  # the loop target that receives the tick
+OPERAND_TEMP = ".o"  # `.o0`, `.o1`, ...: operands bound with `:=` for an inline type test
 #: Guard names the hot paths read; the Cell keeps them in the cell's globals too, because
 #: module-level code finds a name there with one dict lookup (builtins cost three).
 HOT_NAMES = (".next", ".ticks", ".zip", ".type", ".num", ".owned")
@@ -237,7 +239,25 @@ def _numeric(names: list[str], loc: ast.AST) -> ast.expr:
     return tests[0] if len(tests) == 1 else _at(ast.BoolOp(op=ast.And(), values=tests), loc)
 
 
-def _costly_binop(node: ast.BinOp) -> ast.expr:
+Fresh = Callable[[], str]
+
+
+def _bind(side: ast.expr, fresh: Fresh) -> tuple[ast.expr, ast.expr]:
+    """(how to evaluate `side` once for the test, how to load it afterwards): a simple side
+    is loaded again; anything else is bound to a fresh temporary with `:=`."""
+    if _simple(side):
+        return side, _copy(side)
+    temp = fresh()
+    bound = _at(ast.NamedExpr(target=ast.Name(id=temp, ctx=ast.Store()), value=side), side)
+    return bound, _at(_name(temp), side)
+
+
+def _is_number(first: ast.expr, loc: ast.AST) -> ast.expr:
+    return _at(ast.Compare(left=_call(G_TYPE, first), ops=[ast.In()],
+                           comparators=[_name(G_NUM)]), loc)
+
+
+def _costly_binop(node: ast.BinOp, free: bool, fresh: Fresh) -> ast.expr:
     """`a * b`, `a + b`, `a ** b`, `a << b`, wide `%`: the numeric case stays native where an
     inline type test can decide it; the rest goes through the meter's guard."""
     op = type(node.op)
@@ -252,6 +272,28 @@ def _costly_binop(node: ast.BinOp) -> ast.expr:
         names = list(dict.fromkeys(side.id for side in (left, right) if isinstance(side, ast.Name)))
         return ast.IfExp(test=_numeric(names, node), body=node,
                          orelse=_call(guard, _copy(left), _copy(right)))
+    if free and op is ast.Add and (_simple(right) or _small(right)):
+        # `f(x) + y`: bind the left side, test it; the right side is evaluated once, in
+        # whichever branch runs.
+        first, load = _bind(left, fresh)
+        again = _copy(right) if _simple(right) else right
+        return ast.IfExp(test=_is_number(first, node),
+                         body=_at(ast.BinOp(left=load, op=node.op, right=right), node),
+                         orelse=_call(guard, _copy(load), again))
+    if free and op is ast.Mult:
+        # Both sides must be numbers (`3 * "ab"` repeats). `&` evaluates both tests, in
+        # order, so each side is evaluated exactly once whatever the first test says.
+        tests, loads = [], []
+        for side in (left, right):
+            first, load = _bind(side, fresh)
+            loads.append(load)
+            if not (_simple(side) and isinstance(side, ast.Constant)):
+                tests.append(_is_number(first, node))
+        test = tests[0] if len(tests) == 1 else _at(
+            ast.BinOp(left=tests[0], op=ast.BitAnd(), right=tests[1]), node)
+        return ast.IfExp(test=test,
+                         body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
+                         orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
     return _call(guard, left, right)
 
 
@@ -274,7 +316,7 @@ def _costly_aug_name(node: ast.AugAssign, target: str) -> ast.stmt:
     return ast.Assign(targets=[store], value=new)
 
 
-def _meter(site: Site) -> None:
+def _meter(site: Site, fresh: Fresh) -> None:
     """Apply one metering site (see compiler.check for the kinds)."""
     node = site.node
     if site.kind == TICK:
@@ -300,11 +342,17 @@ def _meter(site: Site) -> None:
         spec = node.type if node.type is not None else _at(_name(G_BASE_EXC), node)
         node.type = _at(_call(G_CATCHABLE, spec), spec)
     elif site.kind == COSTLY and isinstance(node, ast.BinOp):
-        _replace(site, _at(_costly_binop(node), node))
+        _replace(site, _at(_costly_binop(node, site.free, fresh), node))
     elif site.kind == COSTLY:
         assert isinstance(node, ast.AugAssign)
         if isinstance(node.target, ast.Name):
             _replace(site, _at(_costly_aug_name(node, node.target.id), node))
+        elif site.free and isinstance(node.op, ast.Add):
+            # `o.a += v`: a number added never concatenates, whatever `o.a` is.
+            bound, load = _bind(node.value, fresh)
+            slow = _call(G_FACTOR, _const(_AUG_GUARDS[ast.Add]), _copy(load))
+            node.value = _at(ast.IfExp(test=_is_number(bound, node.value), body=load,
+                                       orelse=slow), node.value)
         else:
             node.value = _at(_call(G_FACTOR, _const(_AUG_GUARDS[type(node.op)]), node.value),
                              node.value)
@@ -333,11 +381,15 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str,
     whose top-level expressions call `.display` (never `sys.displayhook`).
     """
     temps = itertools.count()
+    operands = itertools.count()
+
+    def fresh() -> str:
+        return f"{OPERAND_TEMP}{next(operands)}"
     for site in reversed(sites):
         node = site.node
         if site.kind in _METERING:
             if metered:
-                _meter(site)
+                _meter(site, fresh)
             continue
         if site.kind in (READ, READ_PRIVATE, WRITE):
             assert isinstance(node, ast.Attribute)
