@@ -55,7 +55,7 @@ def test_rewrite_pairs(before: str, after: str) -> None:
     assert ast.unparse(compiled.tree) == after
 
 
-METERED_PAIRS = [
+METERED_PAIRS: list[tuple[str, str | None]] = [
     ("while x:\n    pass", "while x:\n    .next(.ticks)\n    pass"),
     ("def f():\n    'doc'\n    return 1", 'def f():\n    """doc"""\n    .next(.ticks)\n    return 1'),
     ("f = lambda: 1", "f = lambda: .next(.ticks) and 1"),
@@ -74,6 +74,9 @@ METERED_PAIRS = [
     ("f() + s", ".o0 + s if .type((.o0 := f())) in .num else .add(.o0, s)"),
     ("o.s += f()", "(o if .type(o) in .owned else .write(o, 's')).s += .o0 if "
                    ".type((.o0 := f())) in .num else .factor('.iadd', .o0)"),
+    ("x *= f()", "x = .o0 * .o1 if (.type((.o0 := x)) in .num) & (.type((.o1 := f())) in .num) "
+                 "else .imul(.o0, .o1)"),
+    ("a + " + "+".join(["g(x)"] * 12), None),
     # No `:=` where the compiler refuses it or where one site's generators could share it:
     ("[f() * 2 for x in y]", "[.mul(f(), 2) for x, .t in .zip(y, .ticks)]"),
     ("(f() + s for x in y)", "(.add(f(), s) for x, .t in .zip(y, .ticks))"),
@@ -97,9 +100,13 @@ METERED_PAIRS = [
 
 
 @pytest.mark.parametrize(("before", "after"), METERED_PAIRS, ids=[p[0] for p in METERED_PAIRS])
-def test_metered_rewrite_pairs(before: str, after: str) -> None:
+def test_metered_rewrite_pairs(before: str, after: str | None) -> None:
     compiled = compile_full(before, "<t>", "exec", pc.Policy.preset("default"))
-    assert ast.unparse(compiled.tree) == after
+    text = ast.unparse(compiled.tree)
+    if after is None:  # too long to spell out: no guard call left for numbers
+        assert text.count(".add(") == text.count(" else .add(") > 0, text
+    else:
+        assert text == after
 
 
 def test_single_mode_displays_instead_of_displayhook() -> None:

@@ -242,10 +242,11 @@ def _numeric(names: list[str], loc: ast.AST) -> ast.expr:
 Fresh = Callable[[], str]
 
 
-def _bind(side: ast.expr, fresh: Fresh) -> tuple[ast.expr, ast.expr]:
+def _bind(side: ast.expr, fresh: Fresh, keep: bool = False) -> tuple[ast.expr, ast.expr]:
     """(how to evaluate `side` once for the test, how to load it afterwards): a simple side
-    is loaded again; anything else is bound to a fresh temporary with `:=`."""
-    if _simple(side):
+    is loaded again (unless `keep`: code evaluated after it could rebind the name); anything
+    else is bound to a fresh temporary with `:=`."""
+    if _simple(side) and not (keep and isinstance(side, ast.Name)):
         return side, _copy(side)
     temp = fresh()
     bound = _at(ast.NamedExpr(target=ast.Name(id=temp, ctx=ast.Store()), value=side), side)
@@ -255,6 +256,16 @@ def _bind(side: ast.expr, fresh: Fresh) -> tuple[ast.expr, ast.expr]:
 def _is_number(first: ast.expr, loc: ast.AST) -> ast.expr:
     return _at(ast.Compare(left=_call(G_TYPE, first), ops=[ast.In()],
                            comparators=[_name(G_NUM)]), loc)
+
+
+def _evaluated(bound: ast.expr, load: ast.expr, loc: ast.AST) -> ast.expr:
+    """`(.o := v) is .o`: always True; evaluates `v` at this point of the test."""
+    return _at(ast.Compare(left=bound, ops=[ast.Is()], comparators=[_copy(load)]), loc)
+
+
+def _both(first: ast.expr, second: ast.expr, loc: ast.AST) -> ast.expr:
+    """`first & second`: both evaluated, in order (`and` would skip the second)."""
+    return _at(ast.BinOp(left=first, op=ast.BitAnd(), right=second), loc)
 
 
 def _costly_binop(node: ast.BinOp, free: bool, fresh: Fresh) -> ast.expr:
@@ -280,24 +291,31 @@ def _costly_binop(node: ast.BinOp, free: bool, fresh: Fresh) -> ast.expr:
         return ast.IfExp(test=_is_number(first, node),
                          body=_at(ast.BinOp(left=load, op=node.op, right=right), node),
                          orelse=_call(guard, _copy(load), again))
+    if free and op is ast.Add:
+        # A large right side: bind both, test the left (a number plus anything cannot
+        # concatenate), evaluate the right once inside the test.
+        first, load = _bind(left, fresh, keep=True)
+        bound, later = _bind(right, fresh)
+        return ast.IfExp(test=_both(_is_number(first, node), _evaluated(bound, later, node), node),
+                         body=_at(ast.BinOp(left=load, op=node.op, right=later), node),
+                         orelse=_call(guard, _copy(load), _copy(later)))
     if free and op is ast.Mult:
         # Both sides must be numbers (`3 * "ab"` repeats). `&` evaluates both tests, in
         # order, so each side is evaluated exactly once whatever the first test says.
         tests, loads = [], []
         for side in (left, right):
-            first, load = _bind(side, fresh)
+            first, load = _bind(side, fresh, keep=side is left and not _simple(right))
             loads.append(load)
             if not (_simple(side) and isinstance(side, ast.Constant)):
                 tests.append(_is_number(first, node))
-        test = tests[0] if len(tests) == 1 else _at(
-            ast.BinOp(left=tests[0], op=ast.BitAnd(), right=tests[1]), node)
+        test = tests[0] if len(tests) == 1 else _both(tests[0], tests[1], node)
         return ast.IfExp(test=test,
                          body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
                          orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
     return _call(guard, left, right)
 
 
-def _costly_aug_name(node: ast.AugAssign, target: str) -> ast.stmt:
+def _costly_aug_name(node: ast.AugAssign, target: str, free: bool, fresh: Fresh) -> ast.stmt:
     """`x op= v` on a name becomes `x = <checked x op v>`; numbers stay native."""
     op = type(node.op)
     guard = _AUG_GUARDS[op]
@@ -311,6 +329,15 @@ def _costly_aug_name(node: ast.AugAssign, target: str) -> ast.stmt:
         names = list(dict.fromkeys([target] + ([value.id] if isinstance(value, ast.Name) else [])))
         slow = _call(guard, _at(_name(target), node), _copy(value))
         new = ast.IfExp(test=_numeric(names, node), body=fast, orelse=slow)
+    elif op in (ast.Mult, ast.Add) and free:
+        # `x += f(...)`: bind `x` (loaded first, as Python does) and the value; for `+` only
+        # `x` must be a number, for `*` both.
+        first, load = _bind(_at(_name(target), node), fresh, keep=True)
+        bound, later = _bind(value, fresh)
+        second = _evaluated(bound, later, node) if op is ast.Add else _is_number(bound, node)
+        new = ast.IfExp(test=_both(_is_number(first, node), second, node),
+                        body=_at(ast.BinOp(left=load, op=node.op, right=later), node),
+                        orelse=_call(guard, _copy(load), _copy(later)))
     else:
         new = slow
     return ast.Assign(targets=[store], value=new)
@@ -346,7 +373,7 @@ def _meter(site: Site, fresh: Fresh) -> None:
     elif site.kind == COSTLY:
         assert isinstance(node, ast.AugAssign)
         if isinstance(node.target, ast.Name):
-            _replace(site, _at(_costly_aug_name(node, node.target.id), node))
+            _replace(site, _at(_costly_aug_name(node, node.target.id, site.free, fresh), node))
         elif site.free and isinstance(node.op, ast.Add):
             # `o.a += v`: a number added never concatenates, whatever `o.a` is.
             bound, load = _bind(node.value, fresh)
