@@ -71,8 +71,10 @@ def test_a_crashing_worker_is_reported_and_replaced() -> None:
     with pc.WorkerPool(1, POLICY) as pool:
         first = pool._idle[0].proc.pid
         # A C stack overflow: the worker dies of SIGSEGV, or (when the stack cannot grow
-        # under the address-space limit) reports that it ran out of memory.
-        with pytest.raises((pc.WorkerCrashed, pc.MemoryLimitExceeded)) as info:
+        # under the address-space limit) reports that it ran out of memory; on a loaded
+        # machine building the million-deep chain can reach the time limit first.
+        with pytest.raises((pc.WorkerCrashed, pc.MemoryLimitExceeded,
+                            pc.TimeLimitExceeded)) as info:
             pool.run(crash)
         assert pool.run("1 + 1").value == 2  # the pool still answers
         if isinstance(info.value, pc.WorkerCrashed):
