@@ -211,3 +211,25 @@ def test_operands_are_evaluated_once_in_order(body: str) -> None:
               "def gen2():\n    x = (yield L(1)) or 1\n    y = L(x) * ((yield 2) or 3) + L(4)\n    yield y\n"
               f"def f():\n    {body}\nprint(f(), log)\n")
     assert run_cell(source, pc.Policy.preset("default")) == run_plain(source)
+
+
+@pytest.mark.parametrize("handler", ["except ValueError", "except Exception", "except",
+                                     "except BaseException", "except (ValueError, KeyError)"])
+def test_inline_handler_tests_still_end_in_the_limit(handler: str) -> None:
+    # Each iteration raises and catches; once the budget is spent, the handler expression's
+    # inline test (`.alive`) sends matching to the meter, which re-raises the limit.
+    cell = pc.Cell(BASE.with_limits(steps=20_000))
+    with pytest.raises(pc.StepLimitExceeded):
+        cell.exec(f"while True:\n    try:\n        raise ValueError\n    {handler}:\n        pass")
+    cell = pc.Cell(BASE.with_limits(recursion=100))
+    with pytest.raises(pc.RecursionLimitExceeded):
+        cell.exec(f"def f():\n    try:\n        f()\n    {handler}:\n        f()\nf()")
+
+
+def test_a_cancel_reaches_a_loop_that_catches_everything() -> None:
+    cell = pc.Cell(BASE.with_limits(steps=10**12, time=60.0))
+    timer = threading.Timer(0.2, cell.cancel)
+    timer.start()
+    with pytest.raises(pc.TimeLimitExceeded):
+        cell.exec("while True:\n    try:\n        1 / 0\n    except BaseException:\n        pass")
+    timer.join()

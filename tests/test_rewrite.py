@@ -61,9 +61,12 @@ METERED_PAIRS: list[tuple[str, str | None]] = [
     ("f = lambda: 1", "f = lambda: .next(.ticks) and 1"),
     ("[x for x in y]", "[x for x, .t in .zip(y, .ticks)]"),
     ("for k, v in d:\n    pass", "for (k, v), .t in .zip(d, .ticks):\n    pass"),
-    ("try:\n    pass\nexcept:\n    pass", "try:\n    pass\nexcept .catchable(.base_exc):\n    pass"),
+    ("try:\n    pass\nexcept:\n    pass",
+     "try:\n    pass\nexcept .base_exc if .alive and .type(.exception()) not in .fatal "
+     "else .catchable(.base_exc):\n    pass"),
     ("try:\n    pass\nexcept (E, F) as e:\n    pass",
-     "try:\n    pass\nexcept .catchable((E, F)) as e:\n    pass"),
+     "try:\n    pass\nexcept (E, F) if .alive and .type(.exception()) not in .fatal "
+     "else .catchable((E, F)) as e:\n    pass"),
     ("a * b", "a * b if .type(a) in .num and .type(b) in .num else .mul(a, b)"),
     ("i * i", "i * i if .type(i) in .num else .mul(i, i)"),
     ("f() * 2", ".o0 * 2 if .type((.o0 := f())) in .num else .mul(.o0, 2)"),

@@ -12,6 +12,7 @@ import builtins as _host_builtins
 import dataclasses
 import io
 import linecache
+import sys
 import types
 import weakref
 from collections.abc import Mapping
@@ -20,12 +21,15 @@ from typing import IO, Any
 
 from .compiler.pipeline import compile_restricted
 from .compiler.rewrite import (
+    G_ALIVE,
     G_BASE_EXC,
     G_CALL,
     G_CATCHABLE,
     G_DEFER,
     G_DISPLAY,
+    G_EXCEPTION,
     G_FACTOR,
+    G_FATAL,
     G_FSTRING,
     G_GETATTR,
     G_IMPORT,
@@ -173,6 +177,9 @@ class Cell:
                 G_NEXT: next,
                 G_ZIP: zip,
                 G_TICKS: self.meter.current.ticks,
+                G_ALIVE: self.meter.current.alive,
+                G_EXCEPTION: sys.exception,
+                G_FATAL: frozenset({RecursionError, MemoryError}),
                 G_CATCHABLE: self.meter.catchable,
                 G_BASE_EXC: BaseException,
                 G_NUM: frozenset({int, float, complex, bool}),
@@ -326,8 +333,10 @@ class Cell:
     def _install(self, budget: Budget) -> None:
         self.meter.current = budget
         self.builtins[G_TICKS] = self.namespace[G_TICKS] = budget.ticks
+        self.builtins[G_ALIVE] = self.namespace[G_ALIVE] = budget.alive
         for module_globals in self._module_globals:
             module_globals[G_TICKS] = budget.ticks
+            module_globals[G_ALIVE] = budget.alive
 
     # -- the cell's own modules ----------------------------------------------------------------
     def _run_source(self, module: types.ModuleType, found: SourceFile) -> None:
@@ -343,6 +352,7 @@ class Cell:
             for hot in HOT_NAMES:
                 ns[hot] = self.builtins[hot]
             ns[G_TICKS] = self.meter.current.ticks
+            ns[G_ALIVE] = self.meter.current.alive
             table = self.modules
 
             def import_star(dotted: str) -> None:

@@ -62,6 +62,9 @@ G_NEXT = ".next"  # builtins.next
 G_TICKS = ".ticks"  # the current budget's C-level ticker
 G_CATCHABLE = ".catchable"  # except clauses: re-raises LimitExceeded
 G_BASE_EXC = ".base_exc"  # BaseException, for bare except clauses
+G_ALIVE = ".alive"  # the current budget's live marker: a set, emptied when it runs out
+G_EXCEPTION = ".exception"  # sys.exception: the exception being matched
+G_FATAL = ".fatal"  # exception types that may mean exhaustion (RecursionError, MemoryError)
 G_NUM = ".num"  # the numeric types, for the inline fast path of `*`
 G_FACTOR = ".factor"  # charges augmented `*=`/`**=`/`<<=` on attributes and items
 G_SIZED = ".sized"
@@ -72,7 +75,8 @@ G_TICK_SINK = ".t"  # the loop target that receives the tick
 OPERAND_TEMP = ".o"  # `.o0`, `.o1`, ...: operands bound with `:=` for an inline type test
 #: Guard names the hot paths read; the Cell keeps them in the cell's globals too, because
 #: module-level code finds a name there with one dict lookup (builtins cost three).
-HOT_NAMES = (".next", ".ticks", ".zip", ".type", ".num", ".owned")
+HOT_NAMES = (".next", ".ticks", ".zip", ".type", ".num", ".owned", ".alive", ".exception",
+             ".fatal")
 G_ADD = ".add"
 _COSTLY_GUARDS = {ast.Mult: ".mul", ast.Pow: ".pow", ast.LShift: ".lshift", ast.Mod: ".mod",
                   ast.Add: ".add"}
@@ -80,7 +84,8 @@ _AUG_GUARDS = {ast.Mult: ".imul", ast.Pow: ".ipow", ast.LShift: ".ilshift", ast.
 
 GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY,
                G_TYPE, G_OWNED, G_MATCH_CLASS, G_DEFER, G_MATCH_ERRORS, G_NEXT, G_TICKS,
-               G_CATCHABLE, G_BASE_EXC, G_NUM, G_FACTOR, G_SIZED, G_CALL, G_FSTRING, G_ZIP,
+               G_CATCHABLE, G_BASE_EXC, G_ALIVE, G_EXCEPTION, G_FATAL, G_NUM, G_FACTOR,
+               G_SIZED, G_CALL, G_FSTRING, G_ZIP,
                *_COSTLY_GUARDS.values(), *_AUG_GUARDS.values())
 
 N = TypeVar("N", bound=ast.AST)
@@ -367,7 +372,16 @@ def _meter(site: Site, fresh: Fresh) -> None:
     elif site.kind == HANDLER:
         assert isinstance(node, ast.ExceptHandler)
         spec = node.type if node.type is not None else _at(_name(G_BASE_EXC), node)
-        node.type = _at(_call(G_CATCHABLE, spec), spec)
+        # `except (T if .alive and .type(.exception()) not in .fatal else .catchable(T))`:
+        # while the budget lives and the exception is not one that may mean exhaustion,
+        # T matches natively; otherwise the meter decides (and re-raises a limit).
+        # (T is an expression evaluated once in whichever branch runs.)
+        ordinary = _at(ast.BoolOp(op=ast.And(), values=[
+            _name(G_ALIVE),
+            ast.Compare(left=_call(G_TYPE, _call(G_EXCEPTION)), ops=[ast.NotIn()],
+                        comparators=[_name(G_FATAL)])]), spec)
+        node.type = _at(ast.IfExp(test=ordinary, body=spec,
+                                  orelse=_call(G_CATCHABLE, spec)), spec)
     elif site.kind == COSTLY and isinstance(node, ast.BinOp):
         _replace(site, _at(_costly_binop(node, site.free, fresh), node))
     elif site.kind == COSTLY:

@@ -65,6 +65,8 @@ class Budget:
         self.limits = limits
         self.parent = parent
         self.cancelled: LimitExceeded | None = None
+        #: Non-empty while the budget lives: rewritten except clauses test it inline.
+        self.alive: set[bool] = {True}
         self._lock = threading.Lock()
         self.steps_left = limits.steps
         self.output_left = limits.output
@@ -104,6 +106,7 @@ class Budget:
         with self._lock:
             if self.cancelled is None:
                 self.cancelled = reason
+                self.alive.clear()
 
     def exhausted(self) -> LimitExceeded | None:
         """Why this budget or one it charges (lifetime, a parent cell's) ran out, or None."""
