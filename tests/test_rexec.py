@@ -404,3 +404,15 @@ def test_time_sleep_called_by_the_host_later_is_bounded() -> None:
     lazy = r.r_eval("map(time.sleep, [5])")
     with pytest.raises(pc.TimeLimitExceeded):
         list(lazy)
+
+
+def test_a_granted_submodule_of_an_ungranted_package_still_imports() -> None:
+    class Etree(RExec):
+        def make_policy(self) -> pc.Policy:
+            return super().make_policy().with_modules(
+                pc.ModuleGrant("xml.etree.ElementTree", frozenset({"fromstring"})))
+
+    r = _quiet(Etree)
+    r.r_exec("import xml.etree.ElementTree as ET\nfrom xml.etree.ElementTree import fromstring\n"
+             "import xml.etree.ElementTree\nv = ET.fromstring('<a/>').tag")
+    assert r.r_eval("v") == "a"

@@ -181,10 +181,13 @@ class RExec:
 
         def r_import(dotted: str, fromlist: Any) -> Any:
             # Every module the statement loads is asked for, parents first: `import a.b`
-            # loads and binds `a`, which a subclass's r_import may refuse.
+            # loads and binds `a`, which a subclass's r_import may refuse. (A parent the
+            # environment does not have is an empty placeholder: nothing to ask about.)
             parts = dotted.split(".")
             for i in range(1, len(parts)):
-                rexec.r_import(".".join(parts[:i]), None, None, ["*"])
+                parent = ".".join(parts[:i])
+                if rexec.cell.modules.available(parent):
+                    rexec.r_import(parent, None, None, ["*"])
             return rexec.r_import(dotted, None, None, fromlist)
 
         def import_(dotted: str, leaf: bool) -> Any:
