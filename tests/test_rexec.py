@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import types
 from pathlib import Path
 from typing import Any
 
@@ -287,3 +288,131 @@ def test_the_rexec_preset_ships_with_reasons() -> None:
     assert all(getattr(policy.limits, k) is not None for k in ("time", "steps", "memory",
                                                               "output"))
     assert os.path.basename(policy.source) == "preset:rexec"
+
+
+class NoClocks(RExec):
+    """A subclass that refuses `time` (and anything under it) in r_import."""
+
+    def r_import(self, mname: str, globals: Any = None, locals: Any = None,
+                 fromlist: Any = None) -> Any:
+        if mname.split(".")[0] == "time":
+            raise ImportError("no clocks here")
+        return super().r_import(mname, globals, locals, fromlist)
+
+
+def test_star_imports_in_ok_path_modules_go_through_r_import(tmp_path: Path) -> None:
+    # An untrusted module's `from time import *` went to the module table directly.
+    (tmp_path / "plug.py").write_text("from time import *\n")
+
+    class WithPlug(NoClocks):
+        ok_path = (str(tmp_path),)
+
+    r = _quiet(WithPlug)
+    with pytest.raises(ImportError, match="no clocks"):
+        r.r_exec("import plug")
+    with pytest.raises(ImportError, match="no clocks"):
+        r.r_exec("from time import *")
+    assert "time" not in r.cell.modules
+
+
+def test_from_import_and_reload_see_the_module_r_import_returned() -> None:
+    # A subclass may hand out a narrowed module; `from m import x`, `from m import *` and
+    # `reload(m)` used to reach the environment's full view of m instead.
+    class OnlyTheClock(RExec):
+        def r_import(self, mname: str, globals: Any = None, locals: Any = None,
+                     fromlist: Any = None) -> Any:
+            module = super().r_import(mname, globals, locals, fromlist)
+            if mname != "time":
+                return module
+            narrowed = types.ModuleType("time")
+            narrowed.time = module.time  # type: ignore[attr-defined]
+            return narrowed
+
+    r = _quiet(OnlyTheClock)
+    r.r_exec("from time import time as now\nv = now() > 0")
+    assert r.r_eval("v") is True
+    with pytest.raises(ImportError):
+        r.r_exec("from time import sleep")
+    r.r_exec("from time import *")
+    assert "time" in r.cell.namespace and "sleep" not in r.cell.namespace
+    for source in ("import time\nv = reload(time).sleep", "v = reload('time')"):
+        with pytest.raises((KeyError, TypeError)):
+            r.r_exec(source)
+
+
+def test_importing_a_submodule_asks_r_import_for_its_parents(tmp_path: Path) -> None:
+    # `import pkg.sub` loads and binds pkg: r_import('pkg') must agree.
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("SECRET = 'inside pkg'\n")
+    (tmp_path / "pkg" / "sub.py").write_text("X = 1\n")
+
+    class NoPkg(RExec):
+        ok_path = (str(tmp_path),)
+
+        def r_import(self, mname: str, globals: Any = None, locals: Any = None,
+                     fromlist: Any = None) -> Any:
+            if mname == "pkg":
+                raise ImportError("pkg is off limits")
+            return super().r_import(mname, globals, locals, fromlist)
+
+    r = _quiet(NoPkg)
+    for source in ("import pkg.sub\nv = pkg.SECRET", "import pkg.sub as s",
+                   "from pkg.sub import X", "from pkg.sub import *"):
+        with pytest.raises(ImportError, match="off limits"):
+            r.r_exec(source)
+    assert "v" not in r.cell.namespace
+
+
+def test_open_keywords_reaching_r_open_are_text_settings(tmp_path: Path) -> None:
+    # A subclass whose r_open forwards keywords to the host's open: the cell's `opener`
+    # ran inside the host's open() and could return any host file descriptor.
+    target = tmp_path / "data.txt"
+    target.write_text("mine")
+    fd = os.open(__file__, os.O_RDONLY)
+    seen: list[dict[str, Any]] = []
+
+    class Forwarding(RExec):
+        def r_open(self, file: str, mode: str = "r", buf: int = -1, **kw: Any) -> Any:
+            seen.append(kw)
+            if file != str(target) or mode != "r":
+                raise OSError("only data.txt, read-only")
+            return open(file, mode, buf, **kw)
+
+    try:
+        r = _quiet(Forwarding)
+        with pytest.raises(TypeError):
+            r.r_exec(f"v = open({str(target)!r}, opener=lambda p, f: {fd}).read()")
+        with pytest.raises(TypeError):
+            r.r_exec(f"open({str(target)!r}, closefd=False)")
+        with pytest.raises(TypeError):  # a str subclass key that claims to be 'encoding'
+            r.r_exec("class K(str):\n    def __eq__(self, o):\n        return True\n"
+                     "    def __hash__(self):\n        return hash('encoding')\n"
+                     f"open({str(target)!r}, **{{K('opener'): lambda p, f: {fd}}})")
+        r.r_exec(f"v = open({str(target)!r}, encoding='utf-8', newline=None).read()")
+        assert r.r_eval("v") == "mine"
+        assert seen == [{"encoding": "utf-8", "newline": None}]
+        assert all(type(k) is str for k in seen[0])
+    finally:
+        os.close(fd)
+
+
+def test_time_sleep_called_by_the_host_later_is_bounded() -> None:
+    # A lazy map the cell returns: the host's list() calls the cell's sleep with no cell
+    # frame in between, so the callbacks' budget had never started and the sleep ran in full.
+    r = _quiet(Quick)
+    r.r_exec("import time")
+    lazy = r.r_eval("map(time.sleep, [5])")
+    with pytest.raises(pc.TimeLimitExceeded):
+        list(lazy)
+
+
+def test_a_granted_submodule_of_an_ungranted_package_still_imports() -> None:
+    class Etree(RExec):
+        def make_policy(self) -> pc.Policy:
+            return super().make_policy().with_modules(
+                pc.ModuleGrant("xml.etree.ElementTree", frozenset({"fromstring"})))
+
+    r = _quiet(Etree)
+    r.r_exec("import xml.etree.ElementTree as ET\nfrom xml.etree.ElementTree import fromstring\n"
+             "import xml.etree.ElementTree\nv = ET.fromstring('<a/>').tag")
+    assert r.r_eval("v") == "a"

@@ -353,10 +353,12 @@ class Cell:
                 ns[hot] = self.builtins[hot]
             ns[G_TICKS] = self.meter.current.ticks
             ns[G_ALIVE] = self.meter.current.alive
-            table = self.modules
+            builtins_table = self.builtins
 
             def import_star(dotted: str) -> None:
-                table.import_star(dotted, ns)
+                # Through the cell's star-import at call time, with this module's globals as
+                # the target: a supervisor's hook (RExec's r_import) sees these imports too.
+                builtins_table[G_IMPORT_STAR](dotted, ns)
             ns[G_IMPORT_STAR] = import_star
             self.guards.add_globals(ns)
             self._module_globals.append(ns)
@@ -596,6 +598,11 @@ def _make_sleep(cell: Cell) -> Any:
         if secs != secs or secs < 0:
             raise ValueError("sleep length must be non-negative")
         end = time.monotonic() + secs
+        budget = cell.meter.current
+        if not budget.started:
+            # Called by the host between runs (a `map(time.sleep, ...)` the cell returned):
+            # no cell frame ticked, so the callbacks' clock starts here.
+            budget.start()
         while True:
             budget = cell.meter.current
             reason = budget.overdue() or budget.exhausted()

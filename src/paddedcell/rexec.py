@@ -78,6 +78,8 @@ _SYS_ALIASES = {"maxint": "maxsize"}
 #: Streams every cell's sys stand-in has (stdin reads only in the s_* calls).
 _SYS_STREAMS = frozenset({"stdin", "stdout", "stderr"})
 _WRITE_MODES = frozenset("wax+")
+#: Keywords of open() that reach r_open (when it takes them): text settings only.
+_OPEN_KEYWORDS = frozenset({"encoding", "errors", "newline"})
 
 
 class _HostStdout:
@@ -170,22 +172,54 @@ class RExec:
             return rexec._call_r_open(file, mode, buffering, kwargs)
 
         def reload(module: Any) -> Any:
+            # A module object, as the original's builtin: r_reload then refills *that* module
+            # (a name would let the cell reload, and so obtain, the environment's full view
+            # of a module that a subclass's r_import handed out narrowed).
+            if not isinstance(module, types.ModuleType):
+                raise TypeError("reload() argument must be a module")
             return rexec.r_reload(module)
 
+        def r_import(dotted: str, fromlist: Any) -> Any:
+            # Every module the statement loads is asked for, parents first: `import a.b`
+            # loads and binds `a`, which a subclass's r_import may refuse. (A parent the
+            # environment does not have is an empty placeholder: nothing to ask about.)
+            parts = dotted.split(".")
+            for i in range(1, len(parts)):
+                parent = ".".join(parts[:i])
+                if rexec.cell.modules.available(parent):
+                    rexec.r_import(parent, None, None, ["*"])
+            return rexec.r_import(dotted, None, None, fromlist)
+
         def import_(dotted: str, leaf: bool) -> Any:
-            return rexec.r_import(dotted, None, None, ["*"] if leaf else None)
+            return r_import(dotted, ["*"] if leaf else None)
 
         def import_from(dotted: str, names: tuple[str, ...]) -> tuple[Any, ...]:
-            module = rexec.r_import(dotted, None, None, list(names))
-            missing = [n for n in names if not hasattr(module, n)]
-            if missing:
-                table_import_from = rexec.cell.modules.import_from
-                return table_import_from(dotted, names)
-            return tuple(getattr(module, n) for n in names)
+            # The names come from the module r_import returned (a subclass may return a
+            # narrowed one); a name it lacks can only be a submodule, imported through
+            # r_import as well.
+            module = r_import(dotted, list(names))
+            values = []
+            for name in names:
+                if hasattr(module, name):
+                    values.append(getattr(module, name))
+                    continue
+                try:
+                    values.append(r_import(f"{dotted}.{name}", ["*"]))
+                except ImportError:
+                    raise ImportDenied(f"cannot import name {name!r} from {dotted!r}") from None
+            return tuple(values)
 
-        def import_star(dotted: str) -> None:
-            rexec.r_import(dotted, None, None, ["*"])
-            rexec.cell.modules.import_star(dotted)
+        def import_star(dotted: str, namespace: dict[str, Any] | None = None) -> None:
+            # `namespace`: the globals of one of the cell's own modules (see Cell._run_source).
+            module = r_import(dotted, ["*"])
+            modules = rexec.cell.modules
+            if modules.views.get(dotted) is module:
+                modules.import_star(dotted, namespace)
+                return
+            target = rexec.cell.namespace if namespace is None else namespace
+            for name in dir(module):
+                if type(name) is str and name.isidentifier() and not name.startswith("_"):
+                    target[name] = getattr(module, name)
 
         # As the original's make_builtin: open and reload are always the r_* hooks.
         table["open"] = open
@@ -220,8 +254,11 @@ class RExec:
         return self.cell.files.open(file, mode, buf)
 
     def r_reload(self, module: Any) -> types.ModuleType:
-        """Reload a module of the environment in place."""
-        return self.cell.modules.reload(_module_name(module))
+        """Reload a module of the environment in place (a module object must be the one
+        loaded in the environment)."""
+        if not isinstance(module, (str, types.ModuleType)):
+            raise TypeError("expected a module or a module name")
+        return self.cell.modules.reload(module)
 
     def r_unload(self, module: Any) -> None:
         """Forget a module of the environment; the next import loads it afresh."""
@@ -310,13 +347,28 @@ class RExec:
             raise TypeError("open() mode must be a str and buffering an int")
         args = (str.__str__(file), str.__str__(mode), int(buffering))
         if extra:
-            params = inspect.signature(self.r_open).parameters
-            takes_any = any(p.kind is p.VAR_KEYWORD for p in params.values())
-            unknown = [k for k in extra if not takes_any and k not in params]
-            if unknown:
-                raise TypeError(f"open() in this environment takes no {', '.join(unknown)}")
-            return self.r_open(*args, **extra)
+            return self.r_open(*args, **self._open_keywords(extra))
         return self.r_open(*args)
+
+    def _open_keywords(self, extra: dict[str, Any]) -> dict[str, Any]:
+        # Only the text keywords, as exact str or None: `opener` would run cell code inside
+        # the host's open() and hand back any file descriptor of the host's; `closefd` has no
+        # use with a path. Keys are copied too: a str subclass's __eq__/__hash__ could pass
+        # the check under one name and bind another parameter of r_open.
+        keywords: dict[str, Any] = {}
+        for key, value in extra.items():
+            name = str.__str__(key)
+            if name not in _OPEN_KEYWORDS:
+                raise TypeError(f"open() in this environment takes no {name}")
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"open() {name} must be a str or None")
+            keywords[name] = None if value is None else str.__str__(value)
+        params = inspect.signature(self.r_open).parameters
+        takes_any = any(p.kind is p.VAR_KEYWORD for p in params.values())
+        unknown = [k for k in keywords if not takes_any and k not in params]
+        if unknown:
+            raise TypeError(f"open() in this environment takes no {', '.join(unknown)}")
+        return keywords
 
 
 class _Main:
