@@ -10,7 +10,8 @@ with the `ast` module, only where pyperf is involved:
   `python_implementation` (bm_pickle asks it whether it runs on PyPy).
 * the `if __name__ == "__main__":` block is replaced by what it does to start the benchmark:
   the pyperf Runner and its metadata are dropped, the command-line options it declares
-  (`add_argument`) become an object holding their defaults (or a value from `OPTIONS` below),
+  (`add_argument`) become the class attributes of an options object holding their defaults
+  (or a value from `OPTIONS` below),
   and `runner.bench_func(name, f, *args)` becomes `f(*args)` (called `loops` times),
   `runner.bench_time_func(name, f, *args)` becomes `f(loops, *args)`, and
   `runner.bench_async_func(name, f, *args)` drives the coroutine `f(*args)` to its end.
@@ -81,9 +82,6 @@ UNSUPPORTED: dict[str, str] = {
 #: calls. `pp_loops` is replaced by the loop count.
 HELPERS = '''
 pp_ran = []
-
-class pp_options:
-    pass
 
 def pp_bench_func(name, func, *args, **options):
     for i in range(pp_loops):
@@ -208,17 +206,23 @@ class _StartUp:
                 self.declared[_option_name(sub)] = _option_default(sub)
 
     def options_object(self, target: ast.expr) -> list[ast.stmt]:
-        stmts: list[ast.stmt] = [ast.Assign(targets=[target], value=ast.Call(
-            func=ast.Name("pp_options", ast.Load()), args=[], keywords=[]))]
+        """`args = runner.parse_args()` -> an instance of a class whose attributes are the
+        declared defaults: made without attribute writes, which RestrictedPython's write
+        guard would refuse (pyperf's argparse builds its Namespace outside the program)."""
         unknown = set(self.overrides) - set(self.declared)
         if unknown:
             raise UnsupportedShape(f"no such option: {sorted(unknown)}")
+        fields: list[ast.stmt] = []
         for name, default in self.declared.items():
             value = (ast.parse(repr(self.overrides[name]), mode="eval").body
                      if name in self.overrides else copy.deepcopy(default))
-            attr = ast.Attribute(value=copy.deepcopy(target), attr=name, ctx=ast.Store())
-            stmts.append(ast.Assign(targets=[attr], value=value))
-        return stmts
+            fields.append(ast.Assign(targets=[ast.Name(name, ast.Store())], value=value))
+        cls = ast.parse("class pp_options:\n    pass\n").body[0]
+        assert isinstance(cls, ast.ClassDef)
+        cls.body = fields or cls.body
+        make = ast.Assign(targets=[target], value=ast.Call(
+            func=ast.Name("pp_options", ast.Load()), args=[], keywords=[]))
+        return [cls, make]
 
     def block(self, body: list[ast.stmt]) -> list[ast.stmt]:
         out: list[ast.stmt] = []
@@ -375,15 +379,6 @@ def plain_namespace(path: Path) -> dict[str, Any]:
 HEAVY = frozenset({"mdp", "bpe_tokeniser", "pprint", "base64", "barnes_hut"})
 
 
-def _median(run: Callable[[], object], rounds: int) -> float:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def run_suite(rounds: int, quick: bool, cell_policies: dict[str, Any], cell_class: Any,
               rp_compile: Callable[[str], Any] | None, rp_globals: Callable[[], dict[str, Any]],
               folder: Path | None = None,
@@ -420,7 +415,8 @@ def run_suite(rounds: int, quick: bool, cell_policies: dict[str, Any], cell_clas
             row["plain"] = reason(exc)
             continue
         row["ran"] = ran
-        row["plain_s"] = _median(plain, rounds)
+        # First one checked run each (it also warms up); a system that fails says why.
+        runners: dict[str, Callable[[], object]] = {"plain": plain}
 
         for column, policy in cell_policies.items():
             def in_cell(policy: Any = policy, src: str = src, filename: str = filename,
@@ -439,27 +435,37 @@ def run_suite(rounds: int, quick: bool, cell_policies: dict[str, Any], cell_clas
                 row[column] = reason(exc)
                 row[f"{column}_all"] = all_reasons(exc)
                 continue
-            row[f"{column}_s"] = _median(in_cell, rounds)
-            row[f"{column}_ratio"] = row[f"{column}_s"] / row["plain_s"]
+            runners[column] = in_cell
 
         if rp_compile is None:
             row["restrictedpython"] = "not installed"
-            continue
-        try:
-            rcode = rp_compile(src)
+        else:
+            try:
+                rcode = rp_compile(src)
 
-            def in_rp(rcode: Any = rcode, path: Path = path) -> dict[str, Any]:
-                ns = {**rp_globals(), "__file__": str(path), "pyperf": pyperf_stub()}
-                with quiet():
-                    exec(rcode, ns)
-                return ns
+                def in_rp(rcode: Any = rcode, path: Path = path) -> dict[str, Any]:
+                    ns = {**rp_globals(), "__file__": str(path), "pyperf": pyperf_stub()}
+                    with quiet():
+                        exec(rcode, ns)
+                    return ns
 
-            got = in_rp()["pp_ran"]
-            if got != ran:
-                raise AssertionError(f"ran {got!r}, expected {ran!r}")
-        except Exception as exc:  # RP rejects or fails this benchmark: say which way
-            row["restrictedpython"] = reason(exc)
-            continue
-        row["restrictedpython_s"] = _median(in_rp, rounds)
-        row["restrictedpython_ratio"] = row["restrictedpython_s"] / row["plain_s"]
+                got = in_rp()["pp_ran"]
+                if got != ran:
+                    raise AssertionError(f"ran {got!r}, expected {ran!r}")
+                runners["restrictedpython"] = in_rp
+            except Exception as exc:  # RP rejects or fails this benchmark: say which way
+                row["restrictedpython"] = reason(exc)
+
+        # Timed rounds, the systems interleaved so that load from other processes on a
+        # shared machine falls on all of them alike.
+        samples: dict[str, list[float]] = {column: [] for column in runners}
+        for _ in range(rounds):
+            for column, run in runners.items():
+                start = time.perf_counter()
+                run()
+                samples[column].append(time.perf_counter() - start)
+        for column, times in samples.items():
+            row[f"{column}_s"] = statistics.median(times)
+            if column != "plain":
+                row[f"{column}_ratio"] = row[f"{column}_s"] / row["plain_s"]
     return {"version": VERSION, "rounds": rounds, "quick": quick, "rows": rows}
