@@ -78,8 +78,9 @@ UNSUPPORTED: dict[str, str] = {
                      "monkeypatches the host's re module to capture their patterns",
 }
 
-#: Source appended before the rewritten start-up code: the stand-ins for pyperf's Runner
-#: calls. `pp_loops` is replaced by the loop count.
+#: Source appended before the rewritten start-up code: stand-ins for pyperf's Runner calls
+#: where the call cannot be written out (async, or the function inside *args).
+#: `pp_loops` is replaced by the loop count.
 HELPERS = '''
 pp_ran = []
 
@@ -192,8 +193,10 @@ def _option_default(call: ast.Call) -> ast.expr:
 class _StartUp:
     """Turns the statements of a `__main__` block into plain start-up code."""
 
-    def __init__(self, functions: dict[str, ast.FunctionDef], options: dict[str, Any]) -> None:
+    def __init__(self, functions: dict[str, ast.FunctionDef], options: dict[str, Any],
+                 loops: int) -> None:
         self.functions = functions
+        self.loops = loops
         self.overrides = options
         self.runnerish: set[str] = {"pyperf"}  # the runner, its argparser and aliases
         self.declared: dict[str, ast.expr] = {}  # option name -> default expression
@@ -238,8 +241,7 @@ class _StartUp:
                     and func.value.id in self.runnerish
                     and func.attr in ("bench_func", "bench_time_func", "bench_async_func")):
                 self.calls += 1
-                call.func = ast.Name(f"pp_{func.attr}", ast.Load())
-                return [stmt]
+                return self.invoke(func.attr, call)
             if isinstance(func, ast.Name) and func.id in self.functions:
                 expanded = self.expand(func.id, call)
                 if expanded is not None:
@@ -270,6 +272,28 @@ class _StartUp:
                 self.collect_options(self.functions[name])
             return []
         return [stmt]
+
+    def invoke(self, kind: str, call: ast.Call) -> list[ast.stmt]:
+        """`runner.bench_*(name, func, *args, **pyperf_options)` -> the call itself: written out
+        when `func` is spelled in the call, else through the pp_bench_* helpers."""
+        if (kind == "bench_async_func" or len(call.args) < 2
+                or any(isinstance(a, ast.Starred) for a in call.args[:2])):
+            call.func = ast.Name(f"pp_{kind}", ast.Load())
+            return [ast.Expr(call)]
+        name, func, rest = call.args[0], call.args[1], call.args[2:]
+        loops = ast.Constant(self.loops)
+        if kind == "bench_time_func":
+            run: ast.stmt = ast.Expr(ast.Call(func=func, args=[loops, *rest], keywords=[]))
+        else:
+            run = ast.For(target=ast.Name("pp_i", ast.Store()),
+                          iter=ast.Call(func=ast.Name("range", ast.Load()), args=[loops],
+                                        keywords=[]),
+                          body=[ast.Expr(ast.Call(func=func, args=rest, keywords=[]))],
+                          orelse=[])
+        record = ast.Expr(ast.Call(
+            func=ast.Attribute(value=ast.Name("pp_ran", ast.Load()), attr="append",
+                               ctx=ast.Load()), args=[name], keywords=[]))
+        return [run, record]
 
     def expand(self, name: str, call: ast.Call) -> list[ast.stmt] | None:
         """A call to a module-level function: its body when it starts the benchmark."""
@@ -310,7 +334,7 @@ def rewrite(source: str, loops: int, options: dict[str, Any] | None = None) -> s
     if main is None:
         raise UnsupportedShape('no `if __name__ == "__main__":` block')
     functions = {s.name: s for s in body if isinstance(s, ast.FunctionDef)}
-    startup = _StartUp(functions, options or {})
+    startup = _StartUp(functions, options or {}, int(loops))
     start = startup.block(main)
     if startup.calls == 0:
         raise UnsupportedShape("no runner.bench_* call found")
