@@ -1,7 +1,8 @@
 """Side-by-side benchmarks: plain CPython, paddedcell and RestrictedPython, in one run.
 
-    python3 benchmarks/run.py            # full run: table on stdout, JSON in benchmarks/results/
-    python3 benchmarks/run.py --quick    # one short round each, to prove the suite works
+    python3 benchmarks/run.py                  # full run: tables on stdout, JSON in benchmarks/results/
+    python3 benchmarks/run.py --quick          # one short round each, to prove the suite works
+    python3 benchmarks/run.py --pyperformance  # only pyperformance's pure-Python benchmarks
 
 Every figure is a median of several rounds, reported with its ratio to plain CPython measured
 in the same run. RestrictedPython is wired as its documentation shows (safe_builtins,
@@ -28,6 +29,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 import paddedcell as pc  # noqa: E402
+import pyperf_suite  # noqa: E402
 from paddedcell.compiler import CACHE, compile_full  # noqa: E402
 from workloads import RUNTIME, plugin_module  # noqa: E402
 
@@ -193,6 +195,74 @@ def bench_cell(rounds: int) -> dict[str, Any]:
     return out
 
 
+#: pyperformance in a cell: finite limits as the default preset has them, except a time and
+#: step budget large enough for a whole benchmark program.
+PP_LIMITED = pc.Policy.preset("default").with_limits(time=600, steps=10**10)
+PP_COLUMNS = {"paddedcell": UNLIMITED, "limited": PP_LIMITED}
+
+
+def bench_pyperformance(rounds: int, quick: bool) -> dict[str, Any]:
+    """pyperformance's stdlib-only benchmarks, unchanged (see pyperf_suite); or why not."""
+    try:
+        folder = pyperf_suite.benchmarks_dir()
+    except RuntimeError as exc:
+        return {"version": pyperf_suite.VERSION, "unavailable": str(exc)}
+    result = pyperf_suite.run_suite(
+        rounds, quick, PP_COLUMNS, pc.Cell, rp_compile if rp is not None else None, rp_globals,
+        folder=folder, log=lambda line: print(line, file=sys.stderr, flush=True))
+    rows = result["rows"]
+    for column in ("paddedcell", "limited", "restrictedpython"):
+        ratios = [r[f"{column}_ratio"] for r in rows if f"{column}_ratio" in r]
+        result[f"{column}_geomean"] = geomean(ratios)
+        result[f"{column}_count"] = len(ratios)
+    result["plain_count"] = sum(1 for r in rows if "plain_s" in r)
+    return result
+
+
+def _pp_cell(row: dict[str, Any], column: str) -> str:
+    if f"{column}_ratio" in row:
+        return f"{row[f'{column}_ratio']:.2f}x"
+    text = str(row.get(column, "-"))
+    # the exception type and rule id; the reasons are listed under the table
+    if text.startswith("RestrictedSyntaxError: "):
+        return "rejected " + text.split()[1]
+    head = text.split(":", 1)[0]
+    return "rejected" if head == "SyntaxError" else head
+
+
+def render_pyperformance(pp: dict[str, Any]) -> str:
+    if "unavailable" in pp:
+        return f"pyperformance: unavailable ({pp['unavailable']})"
+    lines = [f"pyperformance {pp['version']} benchmarks, unchanged (rounds={pp['rounds']}; "
+             f"ratios to plain CPython)",
+             f"{'benchmark':<26}{'loops':>6}{'plain ms':>10}{'paddedcell':>20}{'+limits':>20}"
+             f"{'RestrictedPython':>20}"]
+    why: list[str] = []
+    for r in pp["rows"]:
+        name = r["benchmark"]
+        if "plain_s" not in r:
+            note = r.get("unsupported") or f"fails in plain CPython: {r.get('plain')}"
+            lines.append(f"{name:<26}{'':>6}{'not run':>10}")
+            why.append(f"  {name}: not run: {note}")
+            continue
+        lines.append(f"{name:<26}{r['loops']:>6}{r['plain_s'] * 1e3:>10.1f}"
+                     f"{_pp_cell(r, 'paddedcell'):>20}{_pp_cell(r, 'limited'):>20}"
+                     f"{_pp_cell(r, 'restrictedpython'):>20}")
+        if "paddedcell" in r:
+            why.append(f"  {name}: paddedcell: {r['paddedcell']}")
+        if "limited" in r and r.get("limited") != r.get("paddedcell"):
+            why.append(f"  {name}: paddedcell +limits: {r['limited']}")
+        if "restrictedpython" in r:
+            why.append(f"  {name}: RestrictedPython: {r['restrictedpython']}")
+    def gm(column: str) -> str:
+        n = pp[f"{column}_count"]
+        return f"{pp[f'{column}_geomean']:.2f}x ({n})" if n else "- (0)"
+
+    lines.append(f"{'geometric mean (runs)':<26}{'':>6}{'(' + str(pp['plain_count']) + ')':>10}"
+                 f"{gm('paddedcell'):>20}{gm('limited'):>20}{gm('restrictedpython'):>20}")
+    return "\n".join([*lines, "", "why a system did not run a benchmark:", *why])
+
+
 def geomean(values: list[float]) -> float:
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
 
@@ -230,10 +300,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one short round (CI smoke run)")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--json", type=Path, default=HERE / "results" / "latest.json")
+    parser.add_argument("--pyperformance", action="store_true",
+                        help="run only pyperformance's pure-Python benchmarks (downloaded from "
+                             "PyPI into benchmarks/.cache or $PADDEDCELL_BENCH_CACHE)")
+    parser.add_argument("--no-pyperformance", action="store_true",
+                        help="leave pyperformance out of the full run")
+    parser.add_argument("--pyperformance-rounds", type=int, default=3,
+                        help="rounds for the pyperformance benchmarks (default 3)")
     args = parser.parse_args(argv)
     rounds = 1 if args.quick else args.rounds
     sizes = [10, 100] if args.quick else [10, 100, 1000, 10000]
+    pp_rounds = 1 if args.quick else args.pyperformance_rounds
     CACHE.clear()
+    if args.pyperformance:
+        pp = bench_pyperformance(pp_rounds, args.quick)
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"python": platform.python_version(),
+                                         "restrictedpython": _rp_version(),
+                                         "pyperformance": pp}, indent=2))
+        print(render_pyperformance(pp))
+        print(f"\nJSON: {args.json}")
+        # Asked for explicitly, a missing download is an error, except in a --quick smoke run.
+        return 1 if "unavailable" in pp and not args.quick else 0
     report: dict[str, Any] = {
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {platform.system()}",
@@ -245,9 +333,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     report["runtime_geomean"] = geomean([r["paddedcell_ratio"] for r in report["runtime"]])
     report["limited_geomean"] = geomean([r["limited_ratio"] for r in report["runtime"]])
+    if not args.no_pyperformance:
+        report["pyperformance"] = bench_pyperformance(pp_rounds, args.quick)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
     print(render(report))
+    if "pyperformance" in report:
+        print()
+        print(render_pyperformance(report["pyperformance"]))
     print(f"\nJSON: {args.json}")
     return 0
 

@@ -24,3 +24,42 @@ def test_benchmark_suite_runs_in_quick_mode(tmp_path: Path) -> None:
         assert "restrictedpython_ratio" in row or row.get("restrictedpython")
     assert report["cell"]["cell_create_us"] > 0
     assert "geometric mean" in proc.stdout
+    # pyperformance: a row for every benchmark that ran, or the honest "unavailable" line
+    pp = report["pyperformance"]
+    if "unavailable" in pp:
+        assert f"pyperformance: unavailable ({pp['unavailable']})" in proc.stdout
+    else:
+        ran = [row for row in pp["rows"] if "plain_s" in row]
+        assert ran, pp["rows"]
+        for row in ran:
+            assert row["benchmark"] in proc.stdout
+            # each cell column either has a ratio or says why it did not run the benchmark
+            assert "paddedcell_ratio" in row or row["paddedcell"]
+            assert "limited_ratio" in row or row["limited"]
+
+
+def test_pyperformance_rewrite_drops_pyperf_and_calls_the_benchmark() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import pyperf_suite
+
+    program = (
+        "import pyperf\n"
+        "SIZE = 3\n"
+        "def work(loops, size):\n"
+        "    t0 = pyperf.perf_counter()\n"
+        "    total = sum(range(size)) * loops\n"
+        "    seen.append(total)\n"
+        "    return pyperf.perf_counter() - t0\n"
+        "seen = []\n"
+        "if __name__ == '__main__':\n"
+        "    runner = pyperf.Runner()\n"
+        "    runner.metadata['description'] = 'x'\n"
+        "    runner.argparser.add_argument('--size', type=int, default=SIZE)\n"
+        "    args = runner.parse_args()\n"
+        "    runner.bench_time_func('work', work, args.size)\n"
+    )
+    src = pyperf_suite.rewrite(program, loops=2)
+    assert "import pyperf" not in src and "Runner" not in src and "__main__" not in src
+    ns = {"pyperf": pyperf_suite.pyperf_stub()}
+    exec(compile(src, "<bm>", "exec"), ns)
+    assert ns["seen"] == [6] and ns["pp_ran"] == ["work"]
