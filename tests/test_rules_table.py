@@ -42,6 +42,10 @@ CASES: list[tuple[str, Expected]] = [
     ("f(__class__=1)", [("PC102", 1, 2)]),
     ("import os as __os__", [("PC102", 1, 7)]),
     ("from m import __all__", [("PC102", 1, 14)]),
+    ("__author__ = 'x'\n__version__ = '1.0'\nv = __version__", []),  # module metadata: plain data
+    ("__file__ = 'x'", [("PC102", 1, 0)]),
+    ("__builtins__ = {}", [("PC102", 1, 0)]),
+    ("__spec__", [("PC102", 1, 0)]),
     ("global __x__", [("PC102", 1, 0)]),
     ("try:\n    pass\nexcept E as __e__:\n    pass", [("PC102", 3, 0)]),
     ("match x:\n    case [*__r__]:\n        pass", [("PC102", 2, 10)]),

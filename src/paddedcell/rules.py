@@ -97,8 +97,9 @@ RULES: tuple[Rule, ...] = (
         "PC102", "dunder-name", "the name '{name}' is not allowed",
         "Rejects reading, binding or deleting double-underscore names such as `__builtins__` "
         "or `__import__`, dunder keyword arguments and dunder import names. Reading "
-        "`__name__` is allowed, and a class body may assign `__hash__`, `__slots__`, "
-        "`__match_args__` or alias a safe special method.",
+        "`__name__` is allowed, modules may bind and read `__all__` and the metadata strings "
+        "(`__author__`, `__version__`, `__license__`, ...), and a class body may assign "
+        "`__hash__`, `__slots__`, `__match_args__` or alias a safe special method.",
         "Dunder names reach interpreter machinery (`__builtins__`, `__import__`, `__loader__`).",
         "__builtins__['eval']('1')", "Use ordinary names.", ("pysandbox changelog",),
     ),

@@ -47,8 +47,12 @@ FSPEC = "fspec"  # an f-string field with a computed or very wide format spec
 _READ_ACCESS = frozenset({Access.EXC_OBJ})
 _GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS, Access.INIT, Access.ABC_REGISTER})
 _NAME_LOADS = frozenset({"__name__", "__debug__"})
-#: Dunder globals a module may bind: `__all__` (what `from m import *` exports) is plain data.
-_MODULE_NAMES = frozenset({"__all__"})
+#: Dunder globals a module may bind and read: `__all__` (what `from m import *` exports) and
+#: the customary metadata strings. All plain data in the cell's own namespace; none of them
+#: is consulted by the interpreter (unlike `__builtins__`, `__import__`, `__file__`, ...).
+_MODULE_NAMES = frozenset({"__all__", "__author__", "__contact__", "__copyright__",
+                           "__credits__", "__date__", "__email__", "__license__",
+                           "__maintainer__", "__status__", "__version__"})
 _CLASS_BODY_NAMES = SAFE_SPECIAL_METHODS | CLASS_BODY_DUNDERS
 _FUTURE_OK = frozenset({"annotations"})
 _LEAF_TYPES = frozenset(
