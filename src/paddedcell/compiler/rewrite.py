@@ -96,25 +96,45 @@ def _at(new: N, old: ast.AST) -> N:
 
     Descends only into nodes that lack a position, never into an existing subtree (that
     would make nested rewrites quadratic)."""
-    where = (old.lineno, old.col_offset,  # type: ignore[attr-defined]
-             getattr(old, "end_lineno", None), getattr(old, "end_col_offset", None))
+    lineno, col = old.lineno, old.col_offset  # type: ignore[attr-defined]
+    end_lineno = getattr(old, "end_lineno", None)
+    end_col = getattr(old, "end_col_offset", None)
+    positioned = _POSITIONED_TYPES
     todo: list[ast.AST] = [new]
+    pop, push = todo.pop, todo.append
     while todo:
-        node = todo.pop()
-        node.lineno, node.col_offset, node.end_lineno, node.end_col_offset = where  # type: ignore[attr-defined]
+        node = pop()
+        node.lineno = lineno  # type: ignore[attr-defined]
+        node.col_offset = col  # type: ignore[attr-defined]
+        node.end_lineno = end_lineno  # type: ignore[attr-defined]
+        node.end_col_offset = end_col  # type: ignore[attr-defined]
         for field in node._fields:
-            value = getattr(node, field, None)
-            if isinstance(value, list):
-                todo.extend(v for v in value if isinstance(v, _POSITIONED)
-                            and not hasattr(v, "lineno"))
-            elif isinstance(value, _POSITIONED) and not hasattr(value, "lineno"):
-                todo.append(value)
+            value: Any = getattr(node, field, None)
+            if type(value) is list:
+                for v in value:
+                    if type(v) in positioned and "lineno" not in v.__dict__:
+                        push(v)
+            elif type(value) in positioned and "lineno" not in value.__dict__:
+                push(value)
     return new
 
 
 #: Node classes that carry a position (contexts and operators do not).
 _POSITIONED = (ast.expr, ast.stmt, ast.excepthandler, ast.arg, ast.keyword, ast.alias,
                ast.pattern)
+
+
+def _concrete(base: type) -> set[type]:
+    found: set[type] = set()
+    sub: type
+    for sub in base.__subclasses__():
+        found.add(sub)
+        found |= _concrete(sub)
+    return found
+
+
+#: Every concrete class of `_POSITIONED`, for an exact-type membership test.
+_POSITIONED_TYPES = frozenset(set().union(*(_concrete(b) for b in _POSITIONED)))
 
 
 def _call(guard: str, *args: ast.expr) -> ast.Call:
@@ -228,11 +248,21 @@ _SMALL_OPERAND = 40
 
 
 def _small(node: ast.AST) -> bool:
+    """At most `_SMALL_OPERAND` nodes (contexts and operators included), counted until the
+    bound is passed."""
     count = 0
-    for _ in ast.walk(node):
+    todo = [node]
+    while todo:
+        current = todo.pop()
         count += 1
         if count > _SMALL_OPERAND:
             return False
+        for field in current._fields:
+            value = getattr(current, field, None)
+            if type(value) is list:
+                todo.extend(v for v in value if isinstance(v, ast.AST))
+            elif isinstance(value, ast.AST):
+                todo.append(value)
     return True
 
 
