@@ -124,13 +124,20 @@ class Cell:
         self._err = _MeteredOut(self, self.stderr)
         self.stdin: IO[str] = io.StringIO() if stdin is None else stdin
         self._in = CellInput(lambda: self.stdin, policy.stdin)
-        specials = cell_specials(guards, lambda: self._out, lambda: self._err)
-        specials["sys", "stdin"] = lambda real: self._in
-        specials[SUBCELLS_MODULE, "subcell"] = lambda real: _subcell_function(self)
-        specials["time", "sleep"] = lambda real: _make_sleep(self)
-        if policy.limits.metered or lifetime is not None:
-            specials.update(metered_specials(self.meter))
+        metered = policy.limits.metered or lifetime is not None
+        if metered:
             guards.check_spec = self.meter.format_spec
+
+        def specials() -> dict[tuple[str, str], Any]:
+            # Built at the cell's first import, not at creation: most of the table's
+            # closures are never needed by a cell that imports nothing.
+            table = cell_specials(guards, lambda: self._out, lambda: self._err)
+            table["sys", "stdin"] = lambda real: self._in
+            table[SUBCELLS_MODULE, "subcell"] = lambda real: _subcell_function(self)
+            table["time", "sleep"] = lambda real: _make_sleep(self)
+            if metered:
+                table.update(metered_specials(self.meter))
+            return table
         #: The cell's files: open() and the os stand-ins over the policy's roots, with quotas.
         self.files = CellFiles(policy.files)
         modules = ModuleTable(policy, namespace, specials, self._run_source, files=self.files)

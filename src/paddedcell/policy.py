@@ -62,7 +62,7 @@ class Limits:
         if self.depth > MAX_DEPTH_LIMIT:
             raise PolicyError(f"limit 'depth' must be at most {MAX_DEPTH_LIMIT}")
 
-    @property
+    @functools.cached_property
     def metered(self) -> bool:
         """True when any run-time limit is set: code is then compiled with budget ticks."""
         return any(getattr(self, name) is not None for name in _RUNTIME_LIMITS)

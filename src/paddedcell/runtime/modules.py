@@ -245,7 +245,8 @@ class ModuleTable(Mapping[str, types.ModuleType]):
     module name to module; `reload` and `unload` are the supervisor's."""
 
     def __init__(self, policy: Policy, namespace: dict[str, Any],
-                 specials: dict[tuple[str, str], Callable[[Any], Any]] | None = None,
+                 specials: dict[tuple[str, str], Callable[[Any], Any]]
+                 | Callable[[], dict[tuple[str, str], Callable[[Any], Any]]] | None = None,
                  run_source: SourceRunner | None = None,
                  files: CellFiles | None = None) -> None:
         self.policy = policy
@@ -254,9 +255,21 @@ class ModuleTable(Mapping[str, types.ModuleType]):
         self.views: dict[str, types.ModuleType] = {}
         #: The cell's own modules (from source roots) by name, with their files.
         self.sources: dict[str, SourceFile] = {}
-        self._specials = {**BUILTIN_SPECIALS, **(specials or {})}
+        self._special_table: dict[tuple[str, str], Callable[[Any], Any]] | None = None
+        self._special_source = specials
         self._random: _random.Random | None = None
         self._run_source = run_source
+
+    @property
+    def _specials(self) -> dict[tuple[str, str], Callable[[Any], Any]]:
+        """Built-in and per-cell specials, made on first use (a cell that imports nothing
+        never pays for the per-cell closures)."""
+        table = self._special_table
+        if table is None:
+            source = self._special_source
+            extra = source() if callable(source) else (source or {})
+            table = self._special_table = {**BUILTIN_SPECIALS, **extra}
+        return table
 
     # -- the mapping ----------------------------------------------------------------------------
     def __getitem__(self, name: str) -> types.ModuleType:
