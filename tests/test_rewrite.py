@@ -25,7 +25,7 @@ PAIRS = [
     ("'{0.__class__}'.format(1)", ".getattr('{0.__class__}', 'format')(1)"),
     ("'{0.real._x}'.format_map(m)", ".getattr('{0.real._x}', 'format_map')(m)"),
     ("s.format_map(m)", ".getattr(s, 'format_map')(m)"),
-    ("x.__class__", ".getattr(x, '__class__')"),
+    ("x.__class__", ".type(x) if .type(x) in .owned else .getattr(x, '__class__')"),
     ("super().__init__()", ".getattr(super(), '__init__')()"),
     ("e.obj", ".read(e, 'obj').obj"),
     ("x.__init__(1)", ".getattr(x, '__init__')(1)"),

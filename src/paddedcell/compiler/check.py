@@ -252,7 +252,7 @@ def _attribute(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
         elif access is Access.FORMAT and _plain_literal(node.value):
             return  # `'{} {x}'.format(...)` on a literal whose fields are plain: native
         elif access in _GETATTR_ACCESS:
-            w.site(GETATTR, node, ctx.parent, ctx.field, ctx.slot)
+            w.site(GETATTR, node, ctx.parent, ctx.field, ctx.slot, _free(ctx))
         return
     access = write_allowed_name(name)
     if access.denied:

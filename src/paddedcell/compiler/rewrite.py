@@ -65,6 +65,7 @@ G_BASE_EXC = ".base_exc"  # BaseException, for bare except clauses
 G_ALIVE = ".alive"  # the current budget's live marker: a set, emptied when it runs out
 G_EXCEPTION = ".exception"  # sys.exception: the exception being matched
 G_FATAL = ".fatal"  # exception types that may mean exhaustion (RecursionError, MemoryError)
+G_SUPER = ".super"  # the real super type, for the inline `super().__init__` test
 G_NUM = ".num"  # the numeric types, for the inline fast path of `*`
 G_FACTOR = ".factor"  # charges augmented `*=`/`**=`/`<<=` on attributes and items
 G_SIZED = ".sized"
@@ -85,7 +86,7 @@ _AUG_GUARDS = {ast.Mult: ".imul", ast.Pow: ".ipow", ast.LShift: ".ilshift", ast.
 GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY,
                G_TYPE, G_OWNED, G_MATCH_CLASS, G_DEFER, G_MATCH_ERRORS, G_NEXT, G_TICKS,
                G_CATCHABLE, G_BASE_EXC, G_ALIVE, G_EXCEPTION, G_FATAL, G_NUM, G_FACTOR,
-               G_SIZED, G_CALL, G_FSTRING, G_ZIP,
+               G_SIZED, G_CALL, G_FSTRING, G_ZIP, G_SUPER,
                *_COSTLY_GUARDS.values(), *_AUG_GUARDS.values())
 
 N = TypeVar("N", bound=ast.AST)
@@ -150,6 +151,39 @@ def _owned_or(name: str, fallback: ast.expr) -> ast.IfExp:
     test = ast.Compare(left=_call(G_TYPE, ast.Name(id=name, ctx=ast.Load())), ops=[ast.In()],
                        comparators=[ast.Name(id=G_OWNED, ctx=ast.Load())])
     return ast.IfExp(test=test, body=ast.Name(id=name, ctx=ast.Load()), orelse=fallback)
+
+
+def _getattr_site(node: ast.Attribute, free: bool, fresh: Fresh) -> ast.expr:
+    """`.getattr(o, name)`, with inline fast paths for the two common reads on the cell's own
+    objects: `o.__class__` of an owned instance is `type(o)` (a cell class cannot define or
+    assign `__class__`), and `super(...).__init__` whose class is the cell's is native."""
+    obj, name = node.value, node.attr
+    guarded = _call(G_GETATTR, obj, _const(name))
+    if name == "__class__" and isinstance(obj, ast.Name):
+        test = ast.Compare(left=_call(G_TYPE, _name(obj.id)), ops=[ast.In()],
+                           comparators=[_name(G_OWNED)])
+        return ast.IfExp(test=test, body=_call(G_TYPE, _name(obj.id)),
+                         orelse=_call(G_GETATTR, _name(obj.id), _const(name)))
+    if name == "__init__" and free and _plain_super(obj):
+        temp = fresh()
+        bound = ast.NamedExpr(target=ast.Name(id=temp, ctx=ast.Store()), value=obj)
+        owned_super = ast.BoolOp(op=ast.And(), values=[
+            ast.Compare(left=_call(G_TYPE, bound), ops=[ast.Is()], comparators=[_name(G_SUPER)]),
+            ast.Compare(left=ast.Attribute(value=_name(temp), attr="__thisclass__",
+                                           ctx=ast.Load()),
+                        ops=[ast.In()], comparators=[_name(G_OWNED)])])
+        return ast.IfExp(test=owned_super,
+                         body=ast.Attribute(value=_name(temp), attr=name, ctx=ast.Load()),
+                         orelse=_call(G_GETATTR, _name(temp), _const(name)))
+    return guarded
+
+
+def _plain_super(node: ast.expr) -> bool:
+    """`super()` or `super(A, b)` with plain names: a call of the builtin (if `super` is
+    rebound, the type test sends the read to the guard)."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "super" and not node.keywords
+            and all(isinstance(a, ast.Name) for a in node.args))
 
 
 def _replace(site: Site, new: ast.AST) -> None:
@@ -473,7 +507,7 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str,
                 node.value = _at(call, obj)
         elif site.kind == GETATTR:
             assert isinstance(node, ast.Attribute)
-            _replace(site, _at(_call(G_GETATTR, node.value, _const(node.attr)), node))
+            _replace(site, _at(_getattr_site(node, site.free, fresh), node))
         elif site.kind == IMPORT:
             assert isinstance(node, (ast.Import, ast.ImportFrom))
             _replace(site, _import_stmt(node))
