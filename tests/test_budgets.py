@@ -233,3 +233,38 @@ def test_a_cancel_reaches_a_loop_that_catches_everything() -> None:
     with pytest.raises(pc.TimeLimitExceeded):
         cell.exec("while True:\n    try:\n        1 / 0\n    except BaseException:\n        pass")
     timer.join()
+
+
+_CATCH_AND_GO_ON = ("try:\n    t = s * 20_000_000\nexcept BaseException as e:\n"
+                    "    print('caught', type(e).__name__)\nprint('went on')\n")
+
+
+def test_a_lifetime_limit_cannot_be_caught_or_outlived() -> None:
+    # The charge is refused by the lifetime budget, not the run's: the run's handlers must
+    # still see an exhausted budget, and the run and the later ones must end in the limit.
+    cell = pc.Cell(BASE.with_limits(memory=256 * 2**20), lifetime=pc.Limits(memory=8 * 2**20))
+    with pytest.raises(pc.MemoryLimitExceeded):
+        cell.exec("s = 'x'\n" + _CATCH_AND_GO_ON)
+    assert "caught" not in cell.output and "went on" not in cell.output
+    with pytest.raises(pc.MemoryLimitExceeded):
+        cell.exec("print('next run')")
+    assert cell.output == ""
+
+
+def test_a_parents_limit_cannot_be_caught_in_a_child() -> None:
+    parent = pc.Cell(BASE.with_limits(output=10**6), lifetime=pc.Limits(output=100))
+    child = parent.subcell(output=10**6)
+    with pytest.raises(pc.OutputLimitExceeded):
+        child.exec("try:\n    print('y' * 150)\nexcept BaseException:\n    pass\n"
+                   "print('went on')")
+    assert "went on" not in child.output
+
+
+def test_a_parents_cancel_reaches_a_childs_handlers_at_once() -> None:
+    parent = pc.Cell(BASE.with_limits(steps=10**12, time=60.0))
+    child = parent.subcell(globals={"cancel_parent": lambda: parent.cancel()})
+    parent.namespace["run_child"] = lambda: child.exec(
+        "cancel_parent()\ntry:\n    1 / 0\nexcept BaseException:\n    pass\nprint('went on')")
+    with pytest.raises(pc.TimeLimitExceeded):
+        parent.exec("run_child()")
+    assert "went on" not in child.output
