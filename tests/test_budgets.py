@@ -4,6 +4,7 @@ time limits work from any thread, cancellation is safe from another thread."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -211,6 +212,50 @@ def test_operands_are_evaluated_once_in_order(body: str) -> None:
               "def gen2():\n    x = (yield L(1)) or 1\n    y = L(x) * ((yield 2) or 3) + L(4)\n    yield y\n"
               f"def f():\n    {body}\nprint(f(), log)\n")
     assert run_cell(source, pc.Policy.preset("default")) == run_plain(source)
+
+
+_REENTRANT_MODULE = """\
+try:
+    phase
+except NameError:
+    phase = 0
+import m
+def left():
+    return 10_000_000 if phase == 0 else 'x' * 10
+def right(*padding):
+    global phase
+    if phase == 0:
+        phase = 1
+        reload(m)  # runs this module's code again, in these globals, mid-expression
+        return 10
+    return {inner}
+{statement}
+"""
+#: A right operand too large to be written twice: it is evaluated inside the inline test.
+_PADDED = "right(" + ", ".join(["0"] * 40) + ")"
+
+
+@pytest.mark.parametrize(("statement", "inner", "expected"), [
+    ("r = left() * right()", "1", 100_000_000),
+    (f"r = left() + {_PADDED}", "'y'", 10_000_010),
+    ("r = left()\nr *= right()", "1", 100_000_000),
+    ("r = left()\nr += right()", "'y'", 10_000_010),
+])
+def test_module_code_run_again_mid_expression_keeps_its_operands(
+        tmp_path: Path, statement: str, inner: str, expected: int) -> None:
+    # RExec's reload re-runs a module in its own globals, where a module-level `:=`
+    # temporary would live: the outer expression would then repeat (unmetered) or add the
+    # inner run's operand instead of its own.
+    from paddedcell.rexec import RExec
+
+    (tmp_path / "m.py").write_text(_REENTRANT_MODULE.format(statement=statement, inner=inner))
+
+    class Env(RExec):
+        ok_path = (str(tmp_path),)
+
+    env = Env()
+    env.r_exec("import m")
+    assert env.r_eval("m.r") == expected
 
 
 @pytest.mark.parametrize("handler", ["except ValueError", "except Exception", "except",
