@@ -4,6 +4,7 @@ time limits work from any thread, cancellation is safe from another thread."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -213,6 +214,50 @@ def test_operands_are_evaluated_once_in_order(body: str) -> None:
     assert run_cell(source, pc.Policy.preset("default")) == run_plain(source)
 
 
+_REENTRANT_MODULE = """\
+try:
+    phase
+except NameError:
+    phase = 0
+import m
+def left():
+    return 10_000_000 if phase == 0 else 'x' * 10
+def right(*padding):
+    global phase
+    if phase == 0:
+        phase = 1
+        reload(m)  # runs this module's code again, in these globals, mid-expression
+        return 10
+    return {inner}
+{statement}
+"""
+#: A right operand too large to be written twice: it is evaluated inside the inline test.
+_PADDED = "right(" + ", ".join(["0"] * 40) + ")"
+
+
+@pytest.mark.parametrize(("statement", "inner", "expected"), [
+    ("r = left() * right()", "1", 100_000_000),
+    (f"r = left() + {_PADDED}", "'y'", 10_000_010),
+    ("r = left()\nr *= right()", "1", 100_000_000),
+    ("r = left()\nr += right()", "'y'", 10_000_010),
+])
+def test_module_code_run_again_mid_expression_keeps_its_operands(
+        tmp_path: Path, statement: str, inner: str, expected: int) -> None:
+    # RExec's reload re-runs a module in its own globals, where a module-level `:=`
+    # temporary would live: the outer expression would then repeat (unmetered) or add the
+    # inner run's operand instead of its own.
+    from paddedcell.rexec import RExec
+
+    (tmp_path / "m.py").write_text(_REENTRANT_MODULE.format(statement=statement, inner=inner))
+
+    class Env(RExec):
+        ok_path = (str(tmp_path),)
+
+    env = Env()
+    env.r_exec("import m")
+    assert env.r_eval("m.r") == expected
+
+
 @pytest.mark.parametrize("handler", ["except ValueError", "except Exception", "except",
                                      "except BaseException", "except (ValueError, KeyError)"])
 def test_inline_handler_tests_still_end_in_the_limit(handler: str) -> None:
@@ -233,3 +278,38 @@ def test_a_cancel_reaches_a_loop_that_catches_everything() -> None:
     with pytest.raises(pc.TimeLimitExceeded):
         cell.exec("while True:\n    try:\n        1 / 0\n    except BaseException:\n        pass")
     timer.join()
+
+
+_CATCH_AND_GO_ON = ("try:\n    t = s * 20_000_000\nexcept BaseException as e:\n"
+                    "    print('caught', type(e).__name__)\nprint('went on')\n")
+
+
+def test_a_lifetime_limit_cannot_be_caught_or_outlived() -> None:
+    # The charge is refused by the lifetime budget, not the run's: the run's handlers must
+    # still see an exhausted budget, and the run and the later ones must end in the limit.
+    cell = pc.Cell(BASE.with_limits(memory=256 * 2**20), lifetime=pc.Limits(memory=8 * 2**20))
+    with pytest.raises(pc.MemoryLimitExceeded):
+        cell.exec("s = 'x'\n" + _CATCH_AND_GO_ON)
+    assert "caught" not in cell.output and "went on" not in cell.output
+    with pytest.raises(pc.MemoryLimitExceeded):
+        cell.exec("print('next run')")
+    assert cell.output == ""
+
+
+def test_a_parents_limit_cannot_be_caught_in_a_child() -> None:
+    parent = pc.Cell(BASE.with_limits(output=10**6), lifetime=pc.Limits(output=100))
+    child = parent.subcell(output=10**6)
+    with pytest.raises(pc.OutputLimitExceeded):
+        child.exec("try:\n    print('y' * 150)\nexcept BaseException:\n    pass\n"
+                   "print('went on')")
+    assert "went on" not in child.output
+
+
+def test_a_parents_cancel_reaches_a_childs_handlers_at_once() -> None:
+    parent = pc.Cell(BASE.with_limits(steps=10**12, time=60.0))
+    child = parent.subcell(globals={"cancel_parent": lambda: parent.cancel()})
+    parent.namespace["run_child"] = lambda: child.exec(
+        "cancel_parent()\ntry:\n    1 / 0\nexcept BaseException:\n    pass\nprint('went on')")
+    with pytest.raises(pc.TimeLimitExceeded):
+        parent.exec("run_child()")
+    assert "went on" not in child.output

@@ -273,6 +273,9 @@ class Cell:
             watch = WATCHDOG.watch(budget)
         try:
             try:
+                if budget is not None:
+                    # A budget it charges (the lifetime's, a parent's) may be spent already.
+                    budget.raise_if_exhausted()
                 result = copy_context().run(eval, code, self.namespace)
                 if budget is not None:
                     # Sticky, and checked once more: a run that swallowed its exhaustion

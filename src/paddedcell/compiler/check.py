@@ -120,7 +120,7 @@ class _Ctx(NamedTuple):
     field: str | None
     slot: int
     scope: ast.AST
-    #: Outside comprehensions and annotations (see Site.free).
+    #: Outside comprehensions and annotations (see Site.free; `_free` adds: in a function).
     free: bool = True
 
 
@@ -296,7 +296,14 @@ def _handler_site(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
 
 
 def _free(ctx: _Ctx) -> bool:
-    return ctx.free and not isinstance(ctx.scope, ast.ClassDef)
+    # Only in a function, where `:=` binds a local of one frame. At module level it binds a
+    # global, and module code can run again in the same globals while an operand is being
+    # evaluated (RExec's `reload`, a supervisor callback that execs in the cell): the inner
+    # run would overwrite the outer run's temporary between its type test and its use.
+    return ctx.free and isinstance(ctx.scope, _FUNCTION_SCOPES)
+
+
+_FUNCTION_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 
 @_on(ast.BinOp)

@@ -15,6 +15,7 @@ import os
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -63,11 +64,15 @@ class Budget:
 
     def __init__(self, limits: Limits, parent: Budget | None = None) -> None:
         self.limits = limits
-        self.parent = parent
         self.cancelled: LimitExceeded | None = None
-        #: Non-empty while the budget lives: rewritten except clauses test it inline.
+        #: Non-empty while the budget and every budget it charges live: rewritten except
+        #: clauses test it inline, so a parent's exhaustion must empty it too (see `cancel`).
         self.alive: set[bool] = {True}
         self._lock = threading.Lock()
+        #: Budgets that charge this one (made lazily): cancelled with it.
+        self._children: weakref.WeakSet[Budget] | None = None
+        self._parent: Budget | None = None
+        self.parent = parent
         self.steps_left = limits.steps
         self.output_left = limits.output
         self.started = False
@@ -80,6 +85,25 @@ class Budget:
         # outer chain then moves on to _Exhausted, so the ticker raises and never just stops.
         self.ticks: Iterator[bool] = itertools.chain(
             itertools.chain.from_iterable(_Refill(self)), _Exhausted(self))
+
+    @property
+    def parent(self) -> Budget | None:
+        return self._parent
+
+    @parent.setter
+    def parent(self, parent: Budget | None) -> None:
+        """Charge `parent` from now on (a lifetime budget is re-parented for each run). A
+        budget below an exhausted one starts exhausted."""
+        self._parent = parent
+        if parent is None:
+            return
+        with parent._lock:
+            if parent._children is None:
+                parent._children = weakref.WeakSet()
+            parent._children.add(self)
+        reason = parent.exhausted()
+        if reason is not None:
+            self.cancel(reason)
 
     # -- lifecycle -----------------------------------------------------------------------------
     def start(self, base_depth: int | None = None) -> None:
@@ -102,11 +126,16 @@ class Budget:
             self.parent.start(base_depth)
 
     def cancel(self, reason: LimitExceeded) -> None:
-        """Exhaust the budget (the first reason wins). Safe from any thread."""
+        """Exhaust the budget (the first reason wins), and every budget that charges it: their
+        code's handlers test only their own `alive`. Safe from any thread."""
         with self._lock:
-            if self.cancelled is None:
-                self.cancelled = reason
-                self.alive.clear()
+            if self.cancelled is not None:
+                return
+            self.cancelled = reason
+            self.alive.clear()
+            children = list(self._children) if self._children is not None else []
+        for child in children:
+            child.cancel(reason)
 
     def exhausted(self) -> LimitExceeded | None:
         """Why this budget or one it charges (lifetime, a parent cell's) ran out, or None."""
