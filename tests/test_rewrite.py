@@ -110,6 +110,11 @@ FUNCTION_PAIRS: list[tuple[str, str | None]] = [
     ("x *= f()", "x = .o0 * .o1 if (.type((.o0 := x)) in .num) & (.type((.o1 := f())) in .num) "
                  "else .imul(.o0, .o1)"),
     ("a + " + "+".join(["g(x)"] * 12), None),
+    ("super().__init__()", "(.o0.__init__ if .type((.o0 := super())) is .super and "
+                           ".o0.__thisclass__ in .owned else .getattr(.o0, '__init__'))()"),
+    ("super(C, s).__init__(x)", "(.o0.__init__ if .type((.o0 := super(C, s))) is .super and "
+                                ".o0.__thisclass__ in .owned else .getattr(.o0, '__init__'))(x)"),
+    ("super(C, f()).__init__()", ".getattr(super(C, f()), '__init__')()"),
 ]
 
 
