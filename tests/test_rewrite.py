@@ -26,7 +26,8 @@ PAIRS = [
     ("'{0.real._x}'.format_map(m)", ".getattr('{0.real._x}', 'format_map')(m)"),
     ("s.format_map(m)", ".getattr(s, 'format_map')(m)"),
     ("x.__class__", ".type(x) if .type(x) in .owned else .getattr(x, '__class__')"),
-    ("super().__init__()", ".getattr(super(), '__init__')()"),
+    ("super().__init__()", "(.o0.__init__ if .type((.o0 := super())) is .super and "
+                           ".o0.__thisclass__ in .owned else .getattr(.o0, '__init__'))()"),
     ("e.obj", ".read(e, 'obj').obj"),
     ("x.__init__(1)", ".getattr(x, '__init__')(1)"),
     ("a._p._q", ".read((a if .type(a) in .owned else .read(a, '_p'))._p, '_q')._q"),
@@ -69,11 +70,16 @@ METERED_PAIRS: list[tuple[str, str | None]] = [
      "else .catchable((E, F)) as e:\n    pass"),
     ("a * b", "a * b if .type(a) in .num and .type(b) in .num else .mul(a, b)"),
     ("i * i", "i * i if .type(i) in .num else .mul(i, i)"),
-    # Module level: no `:=` (a global temporary; module code can run again mid-expression).
-    ("f() * 2", ".mul(f(), 2)"),
-    ("f() + s", ".add(f(), s)"),
+    # Module level: a global temporary only where nothing runs between binding and use
+    # (module code can run again mid-expression and rebind it).
+    ("f() * 2", ".o0 * 2 if .type((.o0 := f())) in .num else .mul(.o0, 2)"),
+    ("f() + s", ".o0 + s if .type((.o0 := f())) in .num else .add(.o0, s)"),
+    ("f() * g()", ".mul(f(), g())"),
+    ("s * f()", ".mul(s, f())"),
+    ("f() + g()", ".add(f(), g())"),
     ("x *= f()", "x = .imul(x, f())"),
-    ("o.s += f()", "(o if .type(o) in .owned else .write(o, 's')).s += .factor('.iadd', f())"),
+    ("o.s += f()", "(o if .type(o) in .owned else .write(o, 's')).s += .o0 if "
+                   ".type((.o0 := f())) in .num else .factor('.iadd', .o0)"),
     # No `:=` where the compiler refuses it or where one site's generators could share it:
     ("[f() * 2 for x in y]", "[.mul(f(), 2) for x, .t in .zip(y, .ticks)]"),
     ("(f() + s for x in y)", "(.add(f(), s) for x, .t in .zip(y, .ticks))"),

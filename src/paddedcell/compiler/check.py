@@ -70,9 +70,12 @@ class Site:
     parent: ast.AST | None
     field: str | None
     index: int
-    #: The rewriter may bind temporaries here with `:=` (not in a comprehension, an
-    #: annotation or a class body, where assignment expressions are refused or leak).
-    free: bool = False
+    #: Where the rewriter may bind temporaries with `:=` (never in a comprehension, an
+    #: annotation or a class body, where assignment expressions are refused or leak):
+    #: NOT_FREE, MODULE_FREE (module level: only when no code runs between binding a
+    #: temporary and using it, since module code can run again in the same globals) or
+    #: FREE (in a function: the temporaries are one frame's locals).
+    free: int = 0
 
 
 @dataclass
@@ -105,7 +108,7 @@ class _Walk:
         self.out.violations.append(Violation(rule_id, msg, line, col, end_line, end_col, name))
 
     def site(self, kind: str, node: ast.AST, parent: ast.AST | None, fld: str | None, i: int,
-             free: bool = False) -> None:
+             free: int = 0) -> None:
         self.out.sites.append(Site(kind, node, parent, fld, i, free))
 
 
@@ -295,12 +298,21 @@ def _handler_site(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     w.site(HANDLER, node, ctx.parent, ctx.field, ctx.slot)
 
 
-def _free(ctx: _Ctx) -> bool:
-    # Only in a function, where `:=` binds a local of one frame. At module level it binds a
-    # global, and module code can run again in the same globals while an operand is being
-    # evaluated (RExec's `reload`, a supervisor callback that execs in the cell): the inner
-    # run would overwrite the outer run's temporary between its type test and its use.
-    return ctx.free and isinstance(ctx.scope, _FUNCTION_SCOPES)
+def _free(ctx: _Ctx) -> int:
+    # FREE only in a function, where `:=` binds a local of one frame. At module level it
+    # binds a global, and module code can run again in the same globals while an operand is
+    # being evaluated (RExec's `reload`, a supervisor callback that execs in the cell): the
+    # inner run would overwrite the outer run's temporary between its type test and its use
+    # (MODULE_FREE shapes have no code between the two).
+    if not ctx.free:
+        return NOT_FREE
+    if isinstance(ctx.scope, _FUNCTION_SCOPES):
+        return FREE
+    return MODULE_FREE if isinstance(ctx.scope, _MODULE_SCOPES) else NOT_FREE
+
+
+NOT_FREE, MODULE_FREE, FREE = 0, 1, 2
+_MODULE_SCOPES = (ast.Module, ast.Expression, ast.Interactive)
 
 
 _FUNCTION_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)

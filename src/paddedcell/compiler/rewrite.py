@@ -29,11 +29,13 @@ from typing import Any, TypeVar
 
 from .check import (
     COSTLY,
+    FREE,
     FSPEC,
     GETATTR,
     HANDLER,
     IMPORT,
     MATCH,
+    MODULE_FREE,
     READ,
     READ_PRIVATE,
     SIZED,
@@ -153,7 +155,7 @@ def _owned_or(name: str, fallback: ast.expr) -> ast.IfExp:
     return ast.IfExp(test=test, body=ast.Name(id=name, ctx=ast.Load()), orelse=fallback)
 
 
-def _getattr_site(node: ast.Attribute, free: bool, fresh: Fresh) -> ast.expr:
+def _getattr_site(node: ast.Attribute, free: int, fresh: Fresh) -> ast.expr:
     """`.getattr(o, name)`, with inline fast paths for the two common reads on the cell's own
     objects: `o.__class__` of an owned instance is `type(o)` (a cell class cannot define or
     assign `__class__`), and `super(...).__init__` whose class is the cell's is native."""
@@ -164,7 +166,7 @@ def _getattr_site(node: ast.Attribute, free: bool, fresh: Fresh) -> ast.expr:
                            comparators=[_name(G_OWNED)])
         return ast.IfExp(test=test, body=_call(G_TYPE, _name(obj.id)),
                          orelse=_call(G_GETATTR, _name(obj.id), _const(name)))
-    if name == "__init__" and free and _plain_super(obj):
+    if name == "__init__" and free >= MODULE_FREE and _plain_super(obj):
         temp = fresh()
         bound = ast.NamedExpr(target=ast.Name(id=temp, ctx=ast.Store()), value=obj)
         owned_super = ast.BoolOp(op=ast.And(), values=[
@@ -337,7 +339,7 @@ def _both(first: ast.expr, second: ast.expr, loc: ast.AST) -> ast.expr:
     return _at(ast.BinOp(left=first, op=ast.BitAnd(), right=second), loc)
 
 
-def _costly_binop(node: ast.BinOp, free: bool, fresh: Fresh) -> ast.expr:
+def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
     """`a * b`, `a + b`, `a ** b`, `a << b`, wide `%`: the numeric case stays native where an
     inline type test can decide it; the rest goes through the meter's guard."""
     op = type(node.op)
@@ -352,7 +354,8 @@ def _costly_binop(node: ast.BinOp, free: bool, fresh: Fresh) -> ast.expr:
         names = list(dict.fromkeys(side.id for side in (left, right) if isinstance(side, ast.Name)))
         return ast.IfExp(test=_numeric(names, node), body=node,
                          orelse=_call(guard, _copy(left), _copy(right)))
-    if free and op is ast.Add and (_simple(right) or _small(right)):
+    if op is ast.Add and ((free >= MODULE_FREE and _simple(right))
+                          or (free == FREE and _small(right))):
         # `f(x) + y`: bind the left side, test it; the right side is evaluated once, in
         # whichever branch runs.
         first, load = _bind(left, fresh)
@@ -360,7 +363,7 @@ def _costly_binop(node: ast.BinOp, free: bool, fresh: Fresh) -> ast.expr:
         return ast.IfExp(test=_is_number(first, node),
                          body=_at(ast.BinOp(left=load, op=node.op, right=right), node),
                          orelse=_call(guard, _copy(load), again))
-    if free and op is ast.Add:
+    if free == FREE and op is ast.Add:
         # A large right side: bind both, test the left (a number plus anything cannot
         # concatenate), evaluate the right once inside the test.
         first, load = _bind(left, fresh, keep=True)
@@ -368,7 +371,9 @@ def _costly_binop(node: ast.BinOp, free: bool, fresh: Fresh) -> ast.expr:
         return ast.IfExp(test=_both(_is_number(first, node), _evaluated(bound, later, node), node),
                          body=_at(ast.BinOp(left=load, op=node.op, right=later), node),
                          orelse=_call(guard, _copy(load), _copy(later)))
-    if free and op is ast.Mult:
+    if op is ast.Mult and (free == FREE or (free == MODULE_FREE and _simple(right))):
+        # (At module level only when the right side is simple: nothing runs between
+        # binding the left side and using it.)
         # Both sides must be numbers (`3 * "ab"` repeats). `&` evaluates both tests, in
         # order, so each side is evaluated exactly once whatever the first test says.
         tests, loads = [], []
@@ -384,7 +389,7 @@ def _costly_binop(node: ast.BinOp, free: bool, fresh: Fresh) -> ast.expr:
     return _call(guard, left, right)
 
 
-def _costly_aug_name(node: ast.AugAssign, target: str, free: bool, fresh: Fresh) -> ast.stmt:
+def _costly_aug_name(node: ast.AugAssign, target: str, free: int, fresh: Fresh) -> ast.stmt:
     """`x op= v` on a name becomes `x = <checked x op v>`; numbers stay native."""
     op = type(node.op)
     guard = _AUG_GUARDS[op]
@@ -398,7 +403,7 @@ def _costly_aug_name(node: ast.AugAssign, target: str, free: bool, fresh: Fresh)
         names = list(dict.fromkeys([target] + ([value.id] if isinstance(value, ast.Name) else [])))
         slow = _call(guard, _at(_name(target), node), _copy(value))
         new = ast.IfExp(test=_numeric(names, node), body=fast, orelse=slow)
-    elif op in (ast.Mult, ast.Add) and free:
+    elif op in (ast.Mult, ast.Add) and free == FREE:
         # `x += f(...)`: bind `x` (loaded first, as Python does) and the value; for `+` only
         # `x` must be a number, for `*` both.
         first, load = _bind(_at(_name(target), node), fresh, keep=True)
@@ -452,7 +457,7 @@ def _meter(site: Site, fresh: Fresh) -> None:
         assert isinstance(node, ast.AugAssign)
         if isinstance(node.target, ast.Name):
             _replace(site, _at(_costly_aug_name(node, node.target.id, site.free, fresh), node))
-        elif site.free and isinstance(node.op, ast.Add):
+        elif site.free >= MODULE_FREE and isinstance(node.op, ast.Add):
             # `o.a += v`: a number added never concatenates, whatever `o.a` is.
             bound, load = _bind(node.value, fresh)
             slow = _call(G_FACTOR, _const(_AUG_GUARDS[ast.Add]), _copy(load))
