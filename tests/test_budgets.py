@@ -313,3 +313,19 @@ def test_a_parents_cancel_reaches_a_childs_handlers_at_once() -> None:
     with pytest.raises(pc.TimeLimitExceeded):
         parent.exec("run_child()")
     assert "went on" not in child.output
+
+
+@pytest.mark.parametrize("source", [
+    "import array\nx = array.array('q', [0]) * 5_000_000",
+    "import array\na = array.array('q', [0])\nn = 5_000_000\nx = a * n",
+    "from collections import deque\nx = deque([0]) * 5_000_000",
+    "from collections import UserList\nx = UserList([0]) * 5_000_000",
+    "class L(list):\n    def __len__(self):\n        return 0\nx = L([0]) * 5_000_000",
+    "import array\na = array.array('q', [0] * 1000)\nfor i in range(20):\n    a = a + a",
+])
+def test_other_sequences_are_charged_before_they_grow(source: str) -> None:
+    # Charged by the meter itself (MemoryLimitExceeded before the allocation), not left to
+    # the address-space backstop or the final check.
+    cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=16 * 2**20))
+    with pytest.raises(pc.MemoryLimitExceeded, match="would allocate"):
+        cell.exec(source)

@@ -8,6 +8,8 @@ few kilobytes from many gigabytes before CPython allocates them.
 
 from __future__ import annotations
 
+import array
+import collections
 import math
 import operator
 import re
@@ -19,7 +21,8 @@ from ..errors import MemoryLimitExceeded, RecursionLimitExceeded
 from ..rules import WIDE_FORMAT
 from .budget import Budget
 
-_SEQUENCES = (str, bytes, bytearray, list, tuple)
+_SEQUENCES = (str, bytes, bytearray, list, tuple, array.array, collections.deque,
+              collections.UserList, collections.UserString)
 #: Integer results larger than this are refused: computing them takes too long to interrupt.
 MAX_INT_BITS = 1 << 24
 #: Sizes below this are never worth estimating.
@@ -30,8 +33,22 @@ _WIDTH = re.compile(r"^(?:.?[<>=^])?[-+ ]?z?#?0?(\d+)")
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 
+def _length(seq: Any) -> int:
+    """The length as the sequence's own base type counts it: a cell subclass overriding
+    `__len__` cannot under-report what the base operation will copy."""
+    base: Any
+    for base in _SEQUENCES:
+        if isinstance(seq, base):
+            return int(base.__len__(seq))
+    return len(seq)
+
+
 def _item_size(seq: Any) -> int:
-    return 1 if isinstance(seq, (str, bytes, bytearray)) else 8
+    if isinstance(seq, (str, bytes, bytearray, collections.UserString)):
+        return 1
+    if isinstance(seq, array.array):
+        return int(seq.itemsize)
+    return 8
 
 
 class Meter:
@@ -80,7 +97,7 @@ class Meter:
 
     def _concat(self, a: Any, b: Any) -> None:
         if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
-            size = (len(a) + len(b)) * _item_size(a)
+            size = (_length(a) + _length(b)) * _item_size(a)
             if size > SMALL:
                 self.current.charge_memory(size, "this concatenation")
 
@@ -97,7 +114,7 @@ class Meter:
 
     def _repeat(self, seq: Any, times: int) -> None:
         if times > 1:
-            size = len(seq) * times * _item_size(seq)
+            size = _length(seq) * times * _item_size(seq)
             if size > SMALL:
                 self.current.charge_memory(size, "repeating a sequence")
 
@@ -157,8 +174,9 @@ class Meter:
         """`o.a *= .factor('.imul', v)`: the left side is unknown here, so charge as if it
         were one byte (or bit) large; the checkpoints catch the rest."""
         if guard == ".iadd":
-            if isinstance(value, _SEQUENCES) and len(value) > SMALL:
-                self.current.charge_memory(2 * len(value) * _item_size(value), "this concatenation")
+            if isinstance(value, _SEQUENCES) and _length(value) > SMALL:
+                self.current.charge_memory(2 * _length(value) * _item_size(value),
+                                           "this concatenation")
         elif type(value) in (int, bool) and value > SMALL:
             if guard == ".imul":
                 self.current.charge_memory(value, "this repetition")
