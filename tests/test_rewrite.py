@@ -74,10 +74,16 @@ METERED_PAIRS: list[tuple[str, str | None]] = [
     # (module code can run again mid-expression and rebind it).
     ("f() * 2", ".o0 * 2 if .type((.o0 := f())) in .num else .mul(.o0, 2)"),
     ("f() + s", ".o0 + s if .type((.o0 := f())) in .num else .add(.o0, s)"),
-    ("f() * g()", ".mul(f(), g())"),
-    ("s * f()", ".mul(s, f())"),
-    ("f() + g()", ".add(f(), g())"),
-    ("x *= f()", "x = .imul(x, f())"),
+    # Otherwise the sides are evaluated into one tuple bound in one step; the tests and the
+    # operation only index it (nothing runs between the binding and its uses).
+    ("f() * g()", ".o0[0] * .o0[1] if .type((.o0 := (f(), g()))[0]) in .num and "
+                  ".type(.o0[1]) in .num else .mul(.o0[0], .o0[1])"),
+    ("s * f()", ".o0[0] * .o0[1] if .type((.o0 := (s, f()))[0]) in .num and "
+                ".type(.o0[1]) in .num else .mul(.o0[0], .o0[1])"),
+    ("f() + g()", ".o0[0] + .o0[1] if .type((.o0 := (f(), g()))[0]) in .num "
+                  "else .add(.o0[0], .o0[1])"),
+    ("x *= f()", "x = .o0[0] * .o0[1] if .type((.o0 := (x, f()))[0]) in .num and "
+                 ".type(.o0[1]) in .num else .imul(.o0[0], .o0[1])"),
     ("o.s += f()", "(o if .type(o) in .owned else .write(o, 's')).s += .o0 if "
                    ".type((.o0 := f())) in .num else .factor('.iadd', .o0)"),
     # No `:=` where the compiler refuses it or where one site's generators could share it:

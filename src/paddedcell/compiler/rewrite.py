@@ -275,7 +275,15 @@ def _simple(node: ast.expr) -> bool:
 
 
 def _copy(node: ast.expr) -> ast.expr:
-    return _at(_name(node.id), node) if isinstance(node, ast.Name) else _at(_const(node.value), node)  # type: ignore[attr-defined]
+    """A fresh node loading the same simple value (a name, a constant, or `.o[i]`)."""
+    if isinstance(node, ast.Name):
+        return _at(_name(node.id), node)
+    if isinstance(node, ast.Subscript):
+        assert isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Constant)
+        return ast.Subscript(value=_name(node.value.id), slice=_const(node.slice.value),
+                             ctx=ast.Load())
+    assert isinstance(node, ast.Constant)
+    return _at(_const(node.value), node)
 
 
 #: The inline fast path of `+` puts the right operand in both branches: only small ones, so
@@ -339,6 +347,32 @@ def _both(first: ast.expr, second: ast.expr, loc: ast.AST) -> ast.expr:
     return _at(ast.BinOp(left=first, op=ast.BitAnd(), right=second), loc)
 
 
+def _bound_then_tested(sides: list[ast.expr], numbers: list[bool], fresh: Fresh,
+                       loc: ast.AST) -> tuple[ast.expr, list[ast.expr]]:
+    """For module level: `(.o := (a, b))` evaluates the sides in order into one tuple, bound
+    in one step; the tests and the operation then only index it. Module code can run again
+    in the same globals while a side is evaluated (and rebind a temporary), but nothing runs
+    between the binding and its uses, so each run tests and uses its own operands."""
+    temp = fresh()
+    bound = ast.NamedExpr(target=ast.Name(id=temp, ctx=ast.Store()),
+                          value=ast.Tuple(elts=sides, ctx=ast.Load()))
+    loads: list[ast.expr] = [
+        ast.Subscript(value=_name(temp), slice=_const(i), ctx=ast.Load()) for i in range(len(sides))]
+    tests: list[ast.expr] = []
+    first = True
+    for i, (side, number) in enumerate(zip(sides, numbers, strict=True)):
+        if not number or (isinstance(side, ast.Constant) and _simple(side)):
+            continue
+        item: ast.expr = ast.Subscript(value=bound if first else _name(temp), slice=_const(i),
+                                       ctx=ast.Load())
+        first = False
+        tests.append(_is_number(item, loc))
+    if first:  # nothing to test: the tuple is still bound, and proves itself
+        tests.append(_evaluated(bound, _name(temp), loc))
+    test = tests[0] if len(tests) == 1 else _at(ast.BoolOp(op=ast.And(), values=tests), loc)
+    return test, loads
+
+
 def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
     """`a * b`, `a + b`, `a ** b`, `a << b`, wide `%`: the numeric case stays native where an
     inline type test can decide it; the rest goes through the meter's guard."""
@@ -386,6 +420,13 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
         return ast.IfExp(test=test,
                          body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
                          orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
+    if free == MODULE_FREE and op in (ast.Add, ast.Mult):
+        # `f() + g()`, `f() * g()` at module level: see _bound_then_tested. (A number plus
+        # anything cannot concatenate, so `+` tests the left side only.)
+        test, loads = _bound_then_tested([left, right], [True, op is ast.Mult], fresh, node)
+        return ast.IfExp(test=test,
+                         body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
+                         orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
     return _call(guard, left, right)
 
 
@@ -412,6 +453,12 @@ def _costly_aug_name(node: ast.AugAssign, target: str, free: int, fresh: Fresh) 
         new = ast.IfExp(test=_both(_is_number(first, node), second, node),
                         body=_at(ast.BinOp(left=load, op=node.op, right=later), node),
                         orelse=_call(guard, _copy(load), _copy(later)))
+    elif op in (ast.Mult, ast.Add) and free == MODULE_FREE:
+        test, loads = _bound_then_tested([_at(_name(target), node), value],
+                                         [True, op is ast.Mult], fresh, node)
+        new = ast.IfExp(test=test,
+                        body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
+                        orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
     else:
         new = slow
     return ast.Assign(targets=[store], value=new)
