@@ -329,3 +329,26 @@ def test_other_sequences_are_charged_before_they_grow(source: str) -> None:
     cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=16 * 2**20))
     with pytest.raises(pc.MemoryLimitExceeded, match="would allocate"):
         cell.exec(source)
+
+
+def test_short_concatenations_stay_native_and_keep_list_semantics() -> None:
+    from tests.helpers import run_cell, run_plain
+
+    source = ("a = b = [1]\na += [2]\ns = 'x'\nt = s\ns += 'y'\nu = (1,)\nu += (2,)\n"
+              "def f(p, q):\n    r = p\n    r += q\n    return r\n"
+              "l1 = [0]\nl2 = f(l1, [9])\n"
+              "print(a, b, s, t, u, l1, l2, l2 is l1, 'ab' + 'cd', [1] + [2], b'x' + b'y')")
+    assert run_cell(source, pc.Policy.preset("default")) == run_plain(source)
+
+
+@pytest.mark.parametrize("source", [
+    "s = 'x'\nwhile True:\n    s = s + s",
+    "s = 'x'\nwhile True:\n    s += s",
+    "def f():\n    s = ['x']\n    while True:\n        s = s + s\nf()",
+    "def g(x):\n    return x\ndef f():\n    s = 'x'\n    while True:\n        s = g(s) + g(s)\nf()",
+    "def g(x):\n    return x\ns = b'x'\nwhile True:\n    s = g(s) + g(s)",
+])
+def test_doubling_concatenations_reach_the_meter(source: str) -> None:
+    cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=32 * 2**20))
+    with pytest.raises(pc.MemoryLimitExceeded, match="would allocate"):
+        cell.exec(source)

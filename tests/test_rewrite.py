@@ -73,15 +73,17 @@ METERED_PAIRS: list[tuple[str, str | None]] = [
     # Module level: a global temporary only where nothing runs between binding and use
     # (module code can run again mid-expression and rebind it).
     ("f() * 2", ".o0 * 2 if .type((.o0 := f())) in .num else .mul(.o0, 2)"),
-    ("f() + s", ".o0 + s if .type((.o0 := f())) in .num else .add(.o0, s)"),
+    ("f() + s", ".o0 + s if .type((.o0 := f())) in .num or (.type(.o0) in .seqs and "
+                ".type(s) in .seqs and (.len(.o0) + .len(s) < 65536)) else .add(.o0, s)"),
     # Otherwise the sides are evaluated into one tuple bound in one step; the tests and the
     # operation only index it (nothing runs between the binding and its uses).
     ("f() * g()", ".o0[0] * .o0[1] if .type((.o0 := (f(), g()))[0]) in .num and "
                   ".type(.o0[1]) in .num else .mul(.o0[0], .o0[1])"),
     ("s * f()", ".o0[0] * .o0[1] if .type((.o0 := (s, f()))[0]) in .num and "
                 ".type(.o0[1]) in .num else .mul(.o0[0], .o0[1])"),
-    ("f() + g()", ".o0[0] + .o0[1] if .type((.o0 := (f(), g()))[0]) in .num "
-                  "else .add(.o0[0], .o0[1])"),
+    ("f() + g()", ".o0[0] + .o0[1] if .type((.o0 := (f(), g()))[0]) in .num or "
+                  "(.type(.o0[0]) in .seqs and .type(.o0[1]) in .seqs and "
+                  "(.len(.o0[0]) + .len(.o0[1]) < 65536)) else .add(.o0[0], .o0[1])"),
     ("x *= f()", "x = .o0[0] * .o0[1] if .type((.o0 := (x, f()))[0]) in .num and "
                  ".type(.o0[1]) in .num else .imul(.o0[0], .o0[1])"),
     ("o.s += f()", "(o if .type(o) in .owned else .write(o, 's')).s += .o0 if "
@@ -95,8 +97,12 @@ METERED_PAIRS: list[tuple[str, str | None]] = [
     ("2 ** n", ".pow(2, n)"),
     ("1 << n", ".lshift(1, n)"),
     ("n + 1", "n + 1"),
-    ("s + t", "s + t if .type(s) in .num and .type(t) in .num else .add(s, t)"),
-    ("s += t", "s = s + t if .type(s) in .num and .type(t) in .num else .iadd(s, t)"),
+    ("s + t", "s + t if .type(s) in .num and .type(t) in .num"
+              " or (.type(s) in .seqs and .type(t) in .seqs and (.len(s) + .len(t) < 65536))"
+              " else .add(s, t)"),
+    ("s += t", "s = s + t if .type(s) in .num and .type(t) in .num"
+               " or (.type(s) in .iseqs and .type(t) in .iseqs and (.len(s) + .len(t) < 65536))"
+               " else .iadd(s, t)"),
     ("o.s *= n", "(o if .type(o) in .owned else .write(o, 's')).s *= .factor('.imul', n)"),
     ("o.n += 1", "(o if .type(o) in .owned else .write(o, 'n')).n += 1"),
     ("list(r)", ".call(list, r)"),
@@ -116,7 +122,8 @@ FUNCTION_PAIRS: list[tuple[str, str | None]] = [
                   "else .mul(.o0, .o1)"),
     ("'ab' * n", ".o0 * n if (.type((.o0 := 'ab')) in .num) & (.type(n) in .num) "
                  "else .mul(.o0, n)"),
-    ("f() + s", ".o0 + s if .type((.o0 := f())) in .num else .add(.o0, s)"),
+    ("f() + s", ".o0 + s if .type((.o0 := f())) in .num or (.type(.o0) in .seqs and "
+                ".type(s) in .seqs and (.len(.o0) + .len(s) < 65536)) else .add(.o0, s)"),
     ("o.s += f()", "(o if .type(o) in .owned else .write(o, 's')).s += .o0 if "
                    ".type((.o0 := f())) in .num else .factor('.iadd', .o0)"),
     ("x *= f()", "x = .o0 * .o1 if (.type((.o0 := x)) in .num) & (.type((.o1 := f())) in .num) "

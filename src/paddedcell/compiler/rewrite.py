@@ -68,6 +68,12 @@ G_ALIVE = ".alive"  # the current budget's live marker: a set, emptied when it r
 G_EXCEPTION = ".exception"  # sys.exception: the exception being matched
 G_FATAL = ".fatal"  # exception types that may mean exhaustion (RecursionError, MemoryError)
 G_SUPER = ".super"  # the real super type, for the inline `super().__init__` test
+G_SEQS = ".seqs"  # str, bytes, list, tuple: exact types whose len() is honest
+G_ISEQS = ".iseqs"  # str, bytes, tuple: those where `x += y` is `x = x + y` (no list)
+G_LEN = ".len"  # the real len
+#: Concatenations of exact sequences shorter than this in all stay native (the meter
+#: charges nothing below it anyway); longer ones, and doubling loops, reach the meter.
+SHORT_CONCAT = 1 << 16
 G_NUM = ".num"  # the numeric types, for the inline fast path of `*`
 G_FACTOR = ".factor"  # charges augmented `*=`/`**=`/`<<=` on attributes and items
 G_SIZED = ".sized"
@@ -88,7 +94,7 @@ _AUG_GUARDS = {ast.Mult: ".imul", ast.Pow: ".ipow", ast.LShift: ".ilshift", ast.
 GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY,
                G_TYPE, G_OWNED, G_MATCH_CLASS, G_DEFER, G_MATCH_ERRORS, G_NEXT, G_TICKS,
                G_CATCHABLE, G_BASE_EXC, G_ALIVE, G_EXCEPTION, G_FATAL, G_NUM, G_FACTOR,
-               G_SIZED, G_CALL, G_FSTRING, G_ZIP, G_SUPER,
+               G_SIZED, G_CALL, G_FSTRING, G_ZIP, G_SUPER, G_SEQS, G_ISEQS, G_LEN,
                *_COSTLY_GUARDS.values(), *_AUG_GUARDS.values())
 
 N = TypeVar("N", bound=ast.AST)
@@ -342,13 +348,31 @@ def _evaluated(bound: ast.expr, load: ast.expr, loc: ast.AST) -> ast.expr:
     return _at(ast.Compare(left=bound, ops=[ast.Is()], comparators=[_copy(load)]), loc)
 
 
+def _add_ok(number: ast.expr, left: ast.expr, right: ast.expr, loc: ast.AST,
+            augmented: bool = False) -> ast.expr:
+    """`<number test> or (.type(l) in .seqs and .type(r) in .seqs and .len(l) + .len(r) <
+    SHORT_CONCAT)`: a number plus anything cannot concatenate, and two short exact sequences
+    cannot make a long one. `left`/`right` are loads (names, constants or `.o[i]`)."""
+    # `x += y` rewritten as `x = x + y` must not take a list: its `+=` extends in place.
+    kinds = G_ISEQS if augmented else G_SEQS
+
+    def exact(side: ast.expr) -> ast.expr:
+        return ast.Compare(left=_call(G_TYPE, _copy(side)), ops=[ast.In()],
+                           comparators=[_name(kinds)])
+    short = ast.Compare(left=ast.BinOp(left=_call(G_LEN, _copy(left)), op=ast.Add(),
+                                       right=_call(G_LEN, _copy(right))),
+                        ops=[ast.Lt()], comparators=[_const(SHORT_CONCAT)])
+    return _at(ast.BoolOp(op=ast.Or(), values=[
+        number, ast.BoolOp(op=ast.And(), values=[exact(left), exact(right), short])]), loc)
+
+
 def _both(first: ast.expr, second: ast.expr, loc: ast.AST) -> ast.expr:
     """`first & second`: both evaluated, in order (`and` would skip the second)."""
     return _at(ast.BinOp(left=first, op=ast.BitAnd(), right=second), loc)
 
 
 def _bound_then_tested(sides: list[ast.expr], numbers: list[bool], fresh: Fresh,
-                       loc: ast.AST) -> tuple[ast.expr, list[ast.expr]]:
+                       loc: ast.AST, augmented: bool = False) -> tuple[ast.expr, list[ast.expr]]:
     """For module level: `(.o := (a, b))` evaluates the sides in order into one tuple, bound
     in one step; the tests and the operation then only index it. Module code can run again
     in the same globals while a side is evaluated (and rebind a temporary), but nothing runs
@@ -370,6 +394,8 @@ def _bound_then_tested(sides: list[ast.expr], numbers: list[bool], fresh: Fresh,
     if first:  # nothing to test: the tuple is still bound, and proves itself
         tests.append(_evaluated(bound, _name(temp), loc))
     test = tests[0] if len(tests) == 1 else _at(ast.BoolOp(op=ast.And(), values=tests), loc)
+    if numbers == [True, False]:  # `+`: or two short exact sequences
+        test = _add_ok(test, loads[0], loads[1], loc, augmented)
     return test, loads
 
 
@@ -386,15 +412,20 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
                          orelse=_call(guard, _copy(left), right))
     if op in (ast.Mult, ast.Add) and _simple(left) and _simple(right):
         names = list(dict.fromkeys(side.id for side in (left, right) if isinstance(side, ast.Name)))
-        return ast.IfExp(test=_numeric(names, node), body=node,
-                         orelse=_call(guard, _copy(left), _copy(right)))
+        test = _numeric(names, node)
+        if op is ast.Add:
+            test = _add_ok(test, left, right, node)
+        return ast.IfExp(test=test, body=node, orelse=_call(guard, _copy(left), _copy(right)))
     if op is ast.Add and ((free >= MODULE_FREE and _simple(right))
                           or (free == FREE and _small(right))):
         # `f(x) + y`: bind the left side, test it; the right side is evaluated once, in
         # whichever branch runs.
         first, load = _bind(left, fresh)
         again = _copy(right) if _simple(right) else right
-        return ast.IfExp(test=_is_number(first, node),
+        test = _is_number(first, node)
+        if _simple(right):
+            test = _add_ok(test, load, right, node)
+        return ast.IfExp(test=test,
                          body=_at(ast.BinOp(left=load, op=node.op, right=right), node),
                          orelse=_call(guard, _copy(load), again))
     if free == FREE and op is ast.Add:
@@ -402,7 +433,10 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
         # concatenate), evaluate the right once inside the test.
         first, load = _bind(left, fresh, keep=True)
         bound, later = _bind(right, fresh)
-        return ast.IfExp(test=_both(_is_number(first, node), _evaluated(bound, later, node), node),
+        evaluated = _both(_evaluated(first, load, node), _evaluated(bound, later, node), node)
+        test = _at(ast.BoolOp(op=ast.And(), values=[
+            evaluated, _add_ok(_is_number(_copy(load), node), load, later, node)]), node)
+        return ast.IfExp(test=test,
                          body=_at(ast.BinOp(left=load, op=node.op, right=later), node),
                          orelse=_call(guard, _copy(load), _copy(later)))
     if op is ast.Mult and (free == FREE or (free == MODULE_FREE and _simple(right))):
@@ -443,19 +477,28 @@ def _costly_aug_name(node: ast.AugAssign, target: str, free: int, fresh: Fresh) 
     elif op in (ast.Mult, ast.Add) and _simple(value):
         names = list(dict.fromkeys([target] + ([value.id] if isinstance(value, ast.Name) else [])))
         slow = _call(guard, _at(_name(target), node), _copy(value))
-        new = ast.IfExp(test=_numeric(names, node), body=fast, orelse=slow)
+        test = _numeric(names, node)
+        if op is ast.Add:
+            test = _add_ok(test, _at(_name(target), node), value, node, augmented=True)
+        new = ast.IfExp(test=test, body=fast, orelse=slow)
     elif op in (ast.Mult, ast.Add) and free == FREE:
         # `x += f(...)`: bind `x` (loaded first, as Python does) and the value; for `+` only
         # `x` must be a number, for `*` both.
         first, load = _bind(_at(_name(target), node), fresh, keep=True)
         bound, later = _bind(value, fresh)
-        second = _evaluated(bound, later, node) if op is ast.Add else _is_number(bound, node)
-        new = ast.IfExp(test=_both(_is_number(first, node), second, node),
+        if op is ast.Add:
+            evaluated = _both(_evaluated(first, load, node), _evaluated(bound, later, node), node)
+            test = _at(ast.BoolOp(op=ast.And(), values=[
+                evaluated, _add_ok(_is_number(_copy(load), node), load, later, node,
+                                   augmented=True)]), node)
+        else:
+            test = _both(_is_number(first, node), _is_number(bound, node), node)
+        new = ast.IfExp(test=test,
                         body=_at(ast.BinOp(left=load, op=node.op, right=later), node),
                         orelse=_call(guard, _copy(load), _copy(later)))
     elif op in (ast.Mult, ast.Add) and free == MODULE_FREE:
         test, loads = _bound_then_tested([_at(_name(target), node), value],
-                                         [True, op is ast.Mult], fresh, node)
+                                         [True, op is ast.Mult], fresh, node, augmented=True)
         new = ast.IfExp(test=test,
                         body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
                         orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
