@@ -352,3 +352,21 @@ def test_doubling_concatenations_reach_the_meter(source: str) -> None:
     cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=32 * 2**20))
     with pytest.raises(pc.MemoryLimitExceeded, match="would allocate"):
         cell.exec(source)
+
+
+@pytest.mark.parametrize("expr", ["a(i) * b(i)", "a(i) + b(i)", "a(i) * 2", "b(i) + a(i)"])
+def test_generators_of_one_site_keep_their_own_operands(expr: str) -> None:
+    # Two generators made by the same expression share the enclosing scope, where `:=`
+    # binds; one steps the other while its operand is being evaluated.
+    from tests.helpers import run_cell, run_plain
+
+    source = ("state = {'other': None}\n"
+              "def a(i):\n    return 10 + i\n"
+              "def b(i):\n    o = state['other']\n"
+              "    if o is not None:\n"
+              "        state['other'] = None\n        print('stepped', next(o))\n    return 2\n"
+              f"def mk():\n    return [({expr} for i in range(3)) for _ in range(2)]\n"
+              "g1, g2 = mk()\nstate['other'] = g2\nprint(list(g1), list(g2))\n"
+              f"h1, h2 = [({expr} for i in range(3)) for _ in range(2)]\n"
+              "state['other'] = h2\nprint(list(h1), list(h2))\n")
+    assert run_cell(source, pc.Policy.preset("default")) == run_plain(source)

@@ -89,8 +89,18 @@ METERED_PAIRS: list[tuple[str, str | None]] = [
     ("o.s += f()", "(o if .type(o) in .owned else .write(o, 's')).s += .o0 if "
                    ".type((.o0 := f())) in .num else .factor('.iadd', .o0)"),
     # No `:=` where the compiler refuses it or where one site's generators could share it:
-    ("[f() * 2 for x in y]", "[.mul(f(), 2) for x, .t in .zip(y, .ticks)]"),
-    ("(f() + s for x in y)", "(.add(f(), s) for x, .t in .zip(y, .ticks))"),
+    # In comprehensions only shapes where nothing runs between binding and use (generators of
+    # one site share the enclosing scope's temporaries); never in their iterables.
+    ("[f() * 2 for x in y]", "[.o0 * 2 if .type((.o0 := f())) in .num else .mul(.o0, 2) "
+                             "for x, .t in .zip(y, .ticks)]"),
+    ("[x for x in f() * 2]", "[x for x, .t in .zip(.mul(f(), 2), .ticks)]"),
+    ("[x for y in z for x in f() * 2]",
+     "[x for y, .t in .zip(z, .ticks) for x, .t in .zip(.mul(f(), 2), .ticks)]"),
+    ("(f() * g() for x in y)", "(.o0[0] * .o0[1] if .type((.o0 := (f(), g()))[0]) in .num and "
+                               ".type(.o0[1]) in .num else .mul(.o0[0], .o0[1]) "
+                               "for x, .t in .zip(y, .ticks))"),
+    ("class C:\n    v = [f() * 2 for x in y]",
+     "class C:\n    v = [.mul(f(), 2) for x, .t in .zip(y, .ticks)]"),
     ("class C:\n    v = f() * 2", "class C:\n    v = .mul(f(), 2)"),
     ("from __future__ import annotations\nx: f() * 2 = 1",
      "from __future__ import annotations\nx: .mul(f(), 2) = 1"),

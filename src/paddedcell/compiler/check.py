@@ -123,8 +123,10 @@ class _Ctx(NamedTuple):
     field: str | None
     slot: int
     scope: ast.AST
-    #: Outside comprehensions and annotations (see Site.free; `_free` adds: in a function).
-    free: bool = True
+    #: FREE outside comprehensions and annotations, MODULE_FREE inside a comprehension (not
+    #: its iterables), NOT_FREE in annotations and comprehension iterables (see Site.free;
+    #: `_free` adds the scope).
+    free: int = 2
 
 
 def _on(*types: type[ast.AST]) -> Callable[[RuleFn], RuleFn]:
@@ -299,16 +301,18 @@ def _handler_site(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
 
 
 def _free(ctx: _Ctx) -> int:
-    # FREE only in a function, where `:=` binds a local of one frame. At module level it
-    # binds a global, and module code can run again in the same globals while an operand is
-    # being evaluated (RExec's `reload`, a supervisor callback that execs in the cell): the
-    # inner run would overwrite the outer run's temporary between its type test and its use
-    # (MODULE_FREE shapes have no code between the two).
-    if not ctx.free:
+    # FREE only in a function's own code, where `:=` binds a local of one frame. At module
+    # level it binds a global, and module code can run again in the same globals while an
+    # operand is being evaluated (RExec's `reload`, a supervisor callback that execs in the
+    # cell); in a comprehension it binds the enclosing scope, which generators of the same
+    # site share. There only MODULE_FREE shapes are used: nothing runs between binding a
+    # temporary and using it. Class bodies: none (comprehensions there refuse `:=`, and an
+    # enum's namespace would take a temporary for a member).
+    if not ctx.free or isinstance(ctx.scope, ast.ClassDef):
         return NOT_FREE
     if isinstance(ctx.scope, _FUNCTION_SCOPES):
-        return FREE
-    return MODULE_FREE if isinstance(ctx.scope, _MODULE_SCOPES) else NOT_FREE
+        return ctx.free
+    return min(ctx.free, MODULE_FREE) if isinstance(ctx.scope, _MODULE_SCOPES) else NOT_FREE
 
 
 NOT_FREE, MODULE_FREE, FREE = 0, 1, 2
@@ -456,8 +460,8 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
     max_nodes = limits.nodes
     # Stack entries: (node, parent, field, index, scope, depth, free); a _Ctx is built only
     # for the node types that have rules, which keeps the walk cheap on large literals.
-    stack: list[tuple[Any, Any, Any, int, Any, int, bool]] = [(tree, None, None, -1, tree, 1,
-                                                              True)]
+    stack: list[tuple[Any, Any, Any, int, Any, int, int]] = [(tree, None, None, -1, tree, 1,
+                                                             FREE)]
     push = stack.append
     pop = stack.pop
     leaf_types = _LEAF_TYPES
@@ -493,12 +497,14 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
         scope = node if cls in scope_types else pscope
         depth += 1
         if free and cls in bound_types:
-            free = False
+            free = MODULE_FREE  # inside a comprehension: only shapes with nothing in between
+        comprehension = cls is ast.comprehension
         for fld, outer in children:
             value = getattr(node, fld, None)
             if value is None:
                 continue
-            child_free = free and fld not in bound_fields
+            child_free = NOT_FREE if fld in bound_fields or (comprehension and fld == "iter") \
+                else free
             if type(value) is list:
                 child_scope = pscope if outer else scope
                 for i in range(len(value) - 1, -1, -1):
@@ -515,7 +521,8 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
 _SCOPE_TYPES = frozenset(_SCOPES)
 #: Where the rewriter's `:=` temporaries are refused by the compiler (comprehension
 #: iterables, comprehensions in class bodies, annotations under `from __future__ import
-#: annotations`, type parameters) or could be shared between generators of one site.
+#: annotations`, type parameters) or could be shared between generators of one site
+#: (comprehensions: MODULE_FREE shapes only).
 _NOT_FREE_TYPES = frozenset({ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp})
 _NOT_FREE_FIELDS = frozenset({"annotation", "returns", "type_params", "bound",
                               "default_value"})
