@@ -349,9 +349,13 @@ def test_short_concatenations_stay_native_and_keep_list_semantics() -> None:
     "def g(x):\n    return x\ns = b'x'\nwhile True:\n    s = g(s) + g(s)",
 ])
 def test_doubling_concatenations_reach_the_meter(source: str) -> None:
+    # The meter refuses the doubling that would pass the limit; when the process's memory
+    # fell since the run started, the budget's own growth check may see the step before.
+    # Either way a budget limit, never the address-space backstop's failed allocation.
     cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=32 * 2**20))
-    with pytest.raises(pc.MemoryLimitExceeded, match="would allocate"):
+    with pytest.raises(pc.MemoryLimitExceeded) as info:
         cell.exec(source)
+    assert "would allocate" in str(info.value) or "grew by" in str(info.value)
 
 
 @pytest.mark.parametrize("expr", ["a(i) * b(i)", "a(i) + b(i)", "a(i) * 2", "b(i) + a(i)"])

@@ -468,9 +468,12 @@ def test_sub_cells_share_their_makers_quotas(tree: Path) -> None:
         run(c, "keep = []\nfor i in range(3):\n    s = paddedcell.subcell()\n"
                "    s.exec(\"f = open('notes.txt')\")\n    keep.append(s)")
     fresh = pc.Cell(pol)
-    fresh.subcell().exec("f = open('notes.txt')\ng = open('notes.txt')")
+    # Held: a sub-cell that is dropped is collected, and its files close (releasing the quota).
+    child = fresh.subcell()
+    child.exec("f = open('notes.txt')\ng = open('notes.txt')")
     with pytest.raises(AccessDenied):  # supervisor-made sub-cells count too
         fresh.exec("h = open('notes.txt')")
+    del child
 
 
 def test_open_files_quota_released_on_close_and_collection(tree: Path) -> None:
