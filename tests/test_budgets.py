@@ -374,3 +374,26 @@ def test_generators_of_one_site_keep_their_own_operands(expr: str) -> None:
               f"h1, h2 = [({expr} for i in range(3)) for _ in range(2)]\n"
               "state['other'] = h2\nprint(list(h1), list(h2))\n")
     assert run_cell(source, pc.Policy.preset("default")) == run_plain(source)
+
+
+@pytest.mark.parametrize("source", [
+    "def g():\n    return 3\ndef k():\n    return 10**8\ndef f():\n    return g() ** k()\nf()",
+    "n = 10**8\nx = 7 ** n",
+    "def f(b, e):\n    return b ** e\nf(3, 10**8)",
+    "def g():\n    return 3\nx = g() ** (10**8)",
+    "x = [3, 10**8]\ny = x[0] ** x[1]",
+])
+def test_integer_powers_behind_inline_tests_are_charged(source: str) -> None:
+    cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=32 * 2**20, time=5.0))
+    with pytest.raises(pc.MemoryLimitExceeded):
+        cell.exec(source)
+
+
+def test_float_and_small_powers_stay_python() -> None:
+    from tests.helpers import run_cell, run_plain
+
+    source = ("def f(a, b):\n    return a ** b\n"
+              "print(f(2.0, 10), f(2, 0.5), f(-8, 1/3), f(1j, 2), f(3, -2), f(10**30, 3), "
+              "[x ** 2 for x in range(4)], (lambda v: v ** -1.5)(4.0), 2 ** 10)\n"
+              "try:\n    f(2.0, 10**6)\nexcept OverflowError as e:\n    print('overflow', e)\n")
+    assert run_cell(source, pc.Policy.preset("default")) == run_plain(source)

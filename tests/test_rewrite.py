@@ -104,7 +104,11 @@ METERED_PAIRS: list[tuple[str, str | None]] = [
     ("class C:\n    v = f() * 2", "class C:\n    v = .mul(f(), 2)"),
     ("from __future__ import annotations\nx: f() * 2 = 1",
      "from __future__ import annotations\nx: .mul(f(), 2) = 1"),
-    ("2 ** n", ".pow(2, n)"),
+    ("2 ** n", "2 ** n if .type(2) in .fnum or (.type(2) in .num and .type(n) in .fnum) "
+               "else .pow(2, n)"),
+    ("x ** 2", "x ** 2 if .type(x) in .num else .pow(x, 2)"),
+    ("x ** 5", "x ** 5 if .type(x) in .fnum or (.type(x) in .num and .type(5) in .fnum) "
+               "else .pow(x, 5)"),
     ("1 << n", ".lshift(1, n)"),
     ("n + 1", "n + 1"),
     ("s + t", "s + t if .type(s) in .num and .type(t) in .num"

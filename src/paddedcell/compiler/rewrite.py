@@ -75,6 +75,7 @@ G_LEN = ".len"  # the real len
 #: charges nothing below it anyway); longer ones, and doubling loops, reach the meter.
 SHORT_CONCAT = 1 << 16
 G_NUM = ".num"  # the numeric types, for the inline fast path of `*`
+G_FNUM = ".fnum"  # float and complex: a power with one of them cannot build a huge int
 G_FACTOR = ".factor"  # charges augmented `*=`/`**=`/`<<=` on attributes and items
 G_SIZED = ".sized"
 G_CALL = ".call"
@@ -93,7 +94,7 @@ _AUG_GUARDS = {ast.Mult: ".imul", ast.Pow: ".ipow", ast.LShift: ".ilshift", ast.
 
 GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY,
                G_TYPE, G_OWNED, G_MATCH_CLASS, G_DEFER, G_MATCH_ERRORS, G_NEXT, G_TICKS,
-               G_CATCHABLE, G_BASE_EXC, G_ALIVE, G_EXCEPTION, G_FATAL, G_NUM, G_FACTOR,
+               G_CATCHABLE, G_BASE_EXC, G_ALIVE, G_EXCEPTION, G_FATAL, G_NUM, G_FNUM, G_FACTOR,
                G_SIZED, G_CALL, G_FSTRING, G_ZIP, G_SUPER, G_SEQS, G_ISEQS, G_LEN,
                *_COSTLY_GUARDS.values(), *_AUG_GUARDS.values())
 
@@ -392,11 +393,66 @@ def _bound_then_tested(sides: list[ast.expr], numbers: list[bool], fresh: Fresh,
         first = False
         tests.append(_is_number(item, loc))
     if first:  # nothing to test: the tuple is still bound, and proves itself
-        tests.append(_evaluated(bound, _name(temp), loc))
+        tests.append(_evaluated(bound, _at(_name(temp), loc), loc))
     test = tests[0] if len(tests) == 1 else _at(ast.BoolOp(op=ast.And(), values=tests), loc)
     if numbers == [True, False]:  # `+`: or two short exact sequences
         test = _add_ok(test, loads[0], loads[1], loc, augmented)
     return test, loads
+
+
+#: `x ** k` with a constant integer exponent up to this stays native for numbers: the result
+#: is at most this many times the size of `x`, like a few multiplications.
+_SMALL_EXPONENT = 4
+
+
+def _power_test(left: ast.expr, right: ast.expr, original_right: ast.expr,
+                loc: ast.AST) -> ast.expr:
+    """The inline test of `a ** b` (loads of both sides): a float or complex on either side
+    cannot build a huge int (the result is a float, a complex or an OverflowError); a small
+    constant integer exponent of a number is a few multiplications."""
+    def is_type(side: ast.expr, kinds: str) -> ast.expr:
+        return ast.Compare(left=_call(G_TYPE, _copy(side)), ops=[ast.In()],
+                           comparators=[_name(kinds)])
+    exponent = original_right
+    if isinstance(exponent, ast.UnaryOp) and isinstance(exponent.op, (ast.USub, ast.UAdd)):
+        exponent = exponent.operand  # `x ** -1.5`: the sign does not change the size
+    if isinstance(exponent, ast.Constant) and ((type(exponent.value) is int
+                                               and abs(exponent.value) <= _SMALL_EXPONENT)
+                                              or type(exponent.value) is float):
+        return _at(is_type(left, G_NUM), loc)
+    return _at(ast.BoolOp(op=ast.Or(), values=[is_type(left, G_FNUM), ast.BoolOp(
+        op=ast.And(), values=[is_type(left, G_NUM), is_type(right, G_FNUM)])]), loc)
+
+
+def _costly_power(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr | None:
+    """`a ** b` with an inline test (see _power_test), or None where no form is safe."""
+    left, right = node.left, node.right
+    guard = _COSTLY_GUARDS[ast.Pow]
+    if _simple(left) and _simple(right):
+        test = _power_test(left, right, right, node)
+        return ast.IfExp(test=test, body=node, orelse=_call(guard, _copy(left), _copy(right)))
+    if free == FREE or (free == MODULE_FREE and _simple(right)):
+        # Inside a function each side may be bound in turn (frame locals); elsewhere only
+        # when nothing runs between binding the left side and its use.
+        first, lload = _bind(left, fresh, keep=not _simple(right))
+        second, rload = _bind(right, fresh)
+        evaluated: list[ast.expr] = []
+        if isinstance(first, ast.NamedExpr):
+            evaluated.append(_evaluated(first, lload, node))
+        if isinstance(second, ast.NamedExpr):
+            evaluated.append(_evaluated(second, rload, node))
+        test = _at(ast.BoolOp(op=ast.And(), values=[
+            *evaluated, _power_test(lload, rload, right, node)]), node)
+    elif free == MODULE_FREE:
+        bound, loads = _bound_then_tested([left, right], [False, False], fresh, node)
+        lload, rload = loads
+        test = _at(ast.BoolOp(op=ast.And(), values=[
+            bound, _power_test(lload, rload, right, node)]), node)
+    else:
+        return None
+    return ast.IfExp(test=test,
+                     body=_at(ast.BinOp(left=_copy(lload), op=node.op, right=_copy(rload)), node),
+                     orelse=_call(guard, _copy(lload), _copy(rload)))
 
 
 def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
@@ -405,6 +461,10 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
     op = type(node.op)
     guard = _COSTLY_GUARDS[op]
     left, right = node.left, node.right
+    if op is ast.Pow:
+        power = _costly_power(node, free, fresh)
+        if power is not None:
+            return power
     if op is ast.Add and isinstance(left, ast.Name) and not _simple(right) and _small(right):
         # A number plus anything cannot concatenate, so testing the left name is enough;
         # the right side is evaluated once, in whichever branch runs.
