@@ -27,7 +27,8 @@ PAIRS = [
     ("s.format_map(m)", ".getattr(s, 'format_map')(m)"),
     ("x.__class__", ".type(x) if .type(x) in .owned else .getattr(x, '__class__')"),
     ("super().__init__()", "(.o0.__init__ if .type((.o0 := super())) is .super and "
-                           ".o0.__thisclass__ in .owned else .getattr(.o0, '__init__'))()"),
+                           ".o0.__thisclass__ in .owned and "
+                           "(.o0.__self__ is not .o0.__self_class__) else .getattr(.o0, '__init__'))()"),
     ("e.obj", ".read(e, 'obj').obj"),
     ("x.__init__(1)", ".getattr(x, '__init__')(1)"),
     ("a._p._q", ".read((a if .type(a) in .owned else .read(a, '_p'))._p, '_q')._q"),
@@ -144,9 +145,12 @@ FUNCTION_PAIRS: list[tuple[str, str | None]] = [
                  "else .imul(.o0, .o1)"),
     ("a + " + "+".join(["g(x)"] * 12), None),
     ("super().__init__()", "(.o0.__init__ if .type((.o0 := super())) is .super and "
-                           ".o0.__thisclass__ in .owned else .getattr(.o0, '__init__'))()"),
+                           ".o0.__thisclass__ in .owned and "
+                           "(.o0.__self__ is not .o0.__self_class__) else .getattr(.o0, '__init__'))()"),
     ("super(C, s).__init__(x)", "(.o0.__init__ if .type((.o0 := super(C, s))) is .super and "
-                                ".o0.__thisclass__ in .owned else .getattr(.o0, '__init__'))(x)"),
+                                ".o0.__thisclass__ in .owned and "
+                                "(.o0.__self__ is not .o0.__self_class__) else "
+                                ".getattr(.o0, '__init__'))(x)"),
     ("super(C, f()).__init__()", ".getattr(super(C, f()), '__init__')()"),
 ]
 
@@ -197,3 +201,33 @@ def test_wide_or_computed_fstring_specs_are_metered() -> None:
         text = ast.unparse(compile_full(source, "<t>", "exec", policy).tree)
         assert ".fstring(x, -1, f" in text, text
     assert ".fstring" not in ast.unparse(compile_full("f'{x:>10}'", "<t>", "exec", policy).tree)
+
+
+@pytest.mark.parametrize("read", ["super(A, A).__init__", "getattr(super(A, A), '__init__')",
+                                  "(lambda s: s.__init__)(super(A, A))"])
+@pytest.mark.parametrize("where", ["module", "function"])
+def test_super_with_a_class_second_argument_gives_a_checked_init(read: str, where: str) -> None:
+    # `super(A, A).__init__` is the next class's __init__ unbound (here property's): it must
+    # not re-initialise a library property for the host and every cell, whether the inline
+    # `super().__init__` path or the guard reads it.
+    import fractions
+    prop = fractions.Fraction.numerator
+    before = (prop.fget, prop.fset, prop.fdel, prop.__doc__)
+    body = f"init = {read}\ninit(Fraction.numerator, lambda self: 42)"
+    if where == "function":
+        body = "def go():\n" + "".join(f"    {line}\n" for line in body.splitlines()) + "go()"
+    source = f"from fractions import Fraction\nclass A(property): pass\n{body}\n"
+    cell = pc.Cell(pc.Policy.preset("default").with_limits(steps=10**6))
+    try:
+        with pytest.raises(pc.AttributeDenied):
+            cell.exec(source)
+        assert fractions.Fraction(3, 4).numerator == 3
+    finally:
+        prop.__init__(*before)
+
+
+def test_super_with_a_class_second_argument_still_initialises_own_objects() -> None:
+    cell = pc.Cell(pc.Policy.preset("default").with_limits(steps=10**6))
+    cell.exec("class A(list): pass\nclass B(A): pass\ndef go(b):\n"
+              "    super(A, A).__init__(b, [1, 2])\n    return b\nr = go(B())\nprint(r)")
+    assert cell.output == "[1, 2]\n"

@@ -165,7 +165,8 @@ def _owned_or(name: str, fallback: ast.expr) -> ast.IfExp:
 def _getattr_site(node: ast.Attribute, free: int, fresh: Fresh) -> ast.expr:
     """`.getattr(o, name)`, with inline fast paths for the two common reads on the cell's own
     objects: `o.__class__` of an owned instance is `type(o)` (a cell class cannot define or
-    assign `__class__`), and `super(...).__init__` whose class is the cell's is native."""
+    assign `__class__`), and `super(...).__init__` whose class is the cell's, bound to an
+    instance, is native."""
     obj, name = node.value, node.attr
     guarded = _call(G_GETATTR, obj, _const(name))
     if name == "__class__" and isinstance(obj, ast.Name):
@@ -180,7 +181,12 @@ def _getattr_site(node: ast.Attribute, free: int, fresh: Fresh) -> ast.expr:
             ast.Compare(left=_call(G_TYPE, bound), ops=[ast.Is()], comparators=[_name(G_SUPER)]),
             ast.Compare(left=ast.Attribute(value=_name(temp), attr="__thisclass__",
                                            ctx=ast.Load()),
-                        ops=[ast.In()], comparators=[_name(G_OWNED)])])
+                        ops=[ast.In()], comparators=[_name(G_OWNED)]),
+            # `super(A, A).__init__` is unbound (any class's `__init__`): the guard wraps it.
+            ast.Compare(left=ast.Attribute(value=_name(temp), attr="__self__", ctx=ast.Load()),
+                        ops=[ast.IsNot()],
+                        comparators=[ast.Attribute(value=_name(temp), attr="__self_class__",
+                                                   ctx=ast.Load())])])
         return ast.IfExp(test=owned_super,
                          body=ast.Attribute(value=_name(temp), attr=name, ctx=ast.Load()),
                          orelse=_call(G_GETATTR, _name(temp), _const(name)))

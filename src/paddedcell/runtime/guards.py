@@ -277,7 +277,10 @@ class Guards:
     def _checked_init(self, obj: Any, value: Any) -> Any:
         """`X.__init__` read from a class is a plain function that accepts any `self`: unless
         the cell wrote it, hand out a version that refuses objects the cell does not own."""
-        if not isinstance(obj, _real_type):
+        sup: Any = obj  # typeshed does not know super's attributes
+        # `super(A, B).__init__` with a class B (`__self__ is __self_class__`) is unbound too.
+        if not isinstance(obj, _real_type) and not (
+                _real_type(obj) is super and sup.__self__ is sup.__self_class__):
             return value  # read from an owned instance or super(): bound to an owned object
         if _real_type(value) is FunctionType and id(value.__globals__) in self._globals_ids:
             return value  # the cell's own __init__
