@@ -71,8 +71,10 @@ G_SUPER = ".super"  # the real super type, for the inline `super().__init__` tes
 G_SEQS = ".seqs"  # str, bytes, list, tuple: exact types whose len() is honest
 G_ISEQS = ".iseqs"  # str, bytes, tuple: those where `x += y` is `x = x + y` (no list)
 G_LEN = ".len"  # the real len
-#: Concatenations of exact sequences shorter than this in all stay native (the meter
-#: charges nothing below it anyway); longer ones, and doubling loops, reach the meter.
+#: Concatenations of exact sequences shorter than this in all stay native: up to 64 KiB of
+#: str/bytes (which the meter would not charge either) or 64K list/tuple items (512 KiB of
+#: pointers, more than the meter's own threshold but bounded); longer ones, and doubling
+#: loops, reach the meter.
 SHORT_CONCAT = 1 << 16
 G_NUM = ".num"  # the numeric types, for the inline fast path of `*`
 G_FNUM = ".fnum"  # float and complex: a power with one of them cannot build a huge int
