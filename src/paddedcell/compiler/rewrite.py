@@ -157,11 +157,14 @@ def _const(value: Any) -> ast.Constant:
     return ast.Constant(value=value)
 
 
+def _type_in(value: ast.expr, kinds: str) -> ast.Compare:
+    """`.type(value) in <kinds>`: an exact-type test against a set of the runtime's."""
+    return ast.Compare(left=_call(G_TYPE, value), ops=[ast.In()], comparators=[_name(kinds)])
+
+
 def _owned_or(name: str, fallback: ast.expr) -> ast.IfExp:
     """`name if .type(name) in .owned else <fallback>`."""
-    test = ast.Compare(left=_call(G_TYPE, ast.Name(id=name, ctx=ast.Load())), ops=[ast.In()],
-                       comparators=[ast.Name(id=G_OWNED, ctx=ast.Load())])
-    return ast.IfExp(test=test, body=ast.Name(id=name, ctx=ast.Load()), orelse=fallback)
+    return ast.IfExp(test=_type_in(_name(name), G_OWNED), body=_name(name), orelse=fallback)
 
 
 def _getattr_site(node: ast.Attribute, free: int, fresh: Fresh) -> ast.expr:
@@ -170,11 +173,8 @@ def _getattr_site(node: ast.Attribute, free: int, fresh: Fresh) -> ast.expr:
     assign `__class__`), and `super(...).__init__` whose class is the cell's, bound to an
     instance, is native."""
     obj, name = node.value, node.attr
-    guarded = _call(G_GETATTR, obj, _const(name))
     if name == "__class__" and isinstance(obj, ast.Name):
-        test = ast.Compare(left=_call(G_TYPE, _name(obj.id)), ops=[ast.In()],
-                           comparators=[_name(G_OWNED)])
-        return ast.IfExp(test=test, body=_call(G_TYPE, _name(obj.id)),
+        return ast.IfExp(test=_type_in(_name(obj.id), G_OWNED), body=_call(G_TYPE, _name(obj.id)),
                          orelse=_call(G_GETATTR, _name(obj.id), _const(name)))
     if name == "__init__" and free >= MODULE_FREE and _plain_super(obj):
         temp = fresh()
@@ -192,7 +192,7 @@ def _getattr_site(node: ast.Attribute, free: int, fresh: Fresh) -> ast.expr:
         return ast.IfExp(test=owned_super,
                          body=ast.Attribute(value=_name(temp), attr=name, ctx=ast.Load()),
                          orelse=_call(G_GETATTR, _name(temp), _const(name)))
-    return guarded
+    return _call(G_GETATTR, obj, _const(name))
 
 
 def _plain_super(node: ast.expr) -> bool:
@@ -327,9 +327,7 @@ def _small(node: ast.AST) -> bool:
 
 def _numeric(names: list[str], loc: ast.AST) -> ast.expr:
     """`.type(a) in .num and .type(b) in .num ...` for the given names."""
-    tests: list[ast.expr] = [
-        _at(ast.Compare(left=_call(G_TYPE, _name(n)), ops=[ast.In()], comparators=[_name(G_NUM)]),
-            loc) for n in names]
+    tests: list[ast.expr] = [_at(_type_in(_name(n), G_NUM), loc) for n in names]
     return tests[0] if len(tests) == 1 else _at(ast.BoolOp(op=ast.And(), values=tests), loc)
 
 
@@ -348,8 +346,20 @@ def _bind(side: ast.expr, fresh: Fresh, keep: bool = False) -> tuple[ast.expr, a
 
 
 def _is_number(first: ast.expr, loc: ast.AST) -> ast.expr:
-    return _at(ast.Compare(left=_call(G_TYPE, first), ops=[ast.In()],
-                           comparators=[_name(G_NUM)]), loc)
+    return _at(_type_in(first, G_NUM), loc)
+
+
+def _numeric_constant(node: ast.expr) -> bool:
+    """A number written in the source: it needs no type test."""
+    return isinstance(node, ast.Constant) and _simple(node)
+
+
+def _native_or(node: ast.BinOp | ast.AugAssign, test: ast.expr, left: ast.expr,
+               right: ast.expr, guard: str) -> ast.IfExp:
+    """`left <op> right if test else <guard>(left, right)`, `left`/`right` being loads
+    (names, constants or temporaries) of operands already evaluated."""
+    return ast.IfExp(test=test, body=_at(ast.BinOp(left=left, op=node.op, right=right), node),
+                     orelse=_call(guard, _copy(left), _copy(right)))
 
 
 def _evaluated(bound: ast.expr, load: ast.expr, loc: ast.AST) -> ast.expr:
@@ -364,15 +374,12 @@ def _add_ok(number: ast.expr, left: ast.expr, right: ast.expr, loc: ast.AST,
     cannot make a long one. `left`/`right` are loads (names, constants or `.o[i]`)."""
     # `x += y` rewritten as `x = x + y` must not take a list: its `+=` extends in place.
     kinds = G_ISEQS if augmented else G_SEQS
-
-    def exact(side: ast.expr) -> ast.expr:
-        return ast.Compare(left=_call(G_TYPE, _copy(side)), ops=[ast.In()],
-                           comparators=[_name(kinds)])
     short = ast.Compare(left=ast.BinOp(left=_call(G_LEN, _copy(left)), op=ast.Add(),
                                        right=_call(G_LEN, _copy(right))),
                         ops=[ast.Lt()], comparators=[_const(SHORT_CONCAT)])
     return _at(ast.BoolOp(op=ast.Or(), values=[
-        number, ast.BoolOp(op=ast.And(), values=[exact(left), exact(right), short])]), loc)
+        number, ast.BoolOp(op=ast.And(), values=[
+            _type_in(_copy(left), kinds), _type_in(_copy(right), kinds), short])]), loc)
 
 
 def _both(first: ast.expr, second: ast.expr, loc: ast.AST) -> ast.expr:
@@ -394,7 +401,7 @@ def _bound_then_tested(sides: list[ast.expr], numbers: list[bool], fresh: Fresh,
     tests: list[ast.expr] = []
     first = True
     for i, (side, number) in enumerate(zip(sides, numbers, strict=True)):
-        if not number or (isinstance(side, ast.Constant) and _simple(side)):
+        if not number or _numeric_constant(side):
             continue
         item: ast.expr = ast.Subscript(value=bound if first else _name(temp), slice=_const(i),
                                        ctx=ast.Load())
@@ -418,18 +425,16 @@ def _power_test(left: ast.expr, right: ast.expr, original_right: ast.expr,
     """The inline test of `a ** b` (loads of both sides): a float or complex on either side
     cannot build a huge int (the result is a float, a complex or an OverflowError); a small
     constant integer exponent of a number is a few multiplications."""
-    def is_type(side: ast.expr, kinds: str) -> ast.expr:
-        return ast.Compare(left=_call(G_TYPE, _copy(side)), ops=[ast.In()],
-                           comparators=[_name(kinds)])
     exponent = original_right
     if isinstance(exponent, ast.UnaryOp) and isinstance(exponent.op, (ast.USub, ast.UAdd)):
         exponent = exponent.operand  # `x ** -1.5`: the sign does not change the size
     if isinstance(exponent, ast.Constant) and ((type(exponent.value) is int
                                                and abs(exponent.value) <= _SMALL_EXPONENT)
                                               or type(exponent.value) is float):
-        return _at(is_type(left, G_NUM), loc)
-    return _at(ast.BoolOp(op=ast.Or(), values=[is_type(left, G_FNUM), ast.BoolOp(
-        op=ast.And(), values=[is_type(left, G_NUM), is_type(right, G_FNUM)])]), loc)
+        return _at(_type_in(_copy(left), G_NUM), loc)
+    return _at(ast.BoolOp(op=ast.Or(), values=[_type_in(_copy(left), G_FNUM), ast.BoolOp(
+        op=ast.And(), values=[_type_in(_copy(left), G_NUM), _type_in(_copy(right), G_FNUM)])]),
+        loc)
 
 
 def _costly_power(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr | None:
@@ -458,9 +463,7 @@ def _costly_power(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr | None:
             bound, _power_test(lload, rload, right, node)]), node)
     else:
         return None
-    return ast.IfExp(test=test,
-                     body=_at(ast.BinOp(left=_copy(lload), op=node.op, right=_copy(rload)), node),
-                     orelse=_call(guard, _copy(lload), _copy(rload)))
+    return _native_or(node, test, lload, rload, guard)
 
 
 def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
@@ -504,9 +507,7 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
         evaluated = _both(_evaluated(first, load, node), _evaluated(bound, later, node), node)
         test = _at(ast.BoolOp(op=ast.And(), values=[
             evaluated, _add_ok(_is_number(_copy(load), node), load, later, node)]), node)
-        return ast.IfExp(test=test,
-                         body=_at(ast.BinOp(left=load, op=node.op, right=later), node),
-                         orelse=_call(guard, _copy(load), _copy(later)))
+        return _native_or(node, test, load, later, guard)
     if op is ast.Mult and (free == FREE or (free == MODULE_FREE and _simple(right))):
         # (At module level only when the right side is simple: nothing runs between
         # binding the left side and using it.)
@@ -516,19 +517,15 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
         for side in (left, right):
             first, load = _bind(side, fresh, keep=side is left and not _simple(right))
             loads.append(load)
-            if not (_simple(side) and isinstance(side, ast.Constant)):
+            if not _numeric_constant(side):
                 tests.append(_is_number(first, node))
         test = tests[0] if len(tests) == 1 else _both(tests[0], tests[1], node)
-        return ast.IfExp(test=test,
-                         body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
-                         orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
+        return _native_or(node, test, loads[0], loads[1], guard)
     if free == MODULE_FREE and op in (ast.Add, ast.Mult):
         # `f() + g()`, `f() * g()` at module level: see _bound_then_tested. (A number plus
         # anything cannot concatenate, so `+` tests the left side only.)
         test, loads = _bound_then_tested([left, right], [True, op is ast.Mult], fresh, node)
-        return ast.IfExp(test=test,
-                         body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
-                         orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
+        return _native_or(node, test, loads[0], loads[1], guard)
     return _call(guard, left, right)
 
 
@@ -561,15 +558,11 @@ def _costly_aug_name(node: ast.AugAssign, target: str, free: int, fresh: Fresh) 
                                    augmented=True)]), node)
         else:
             test = _both(_is_number(first, node), _is_number(bound, node), node)
-        new = ast.IfExp(test=test,
-                        body=_at(ast.BinOp(left=load, op=node.op, right=later), node),
-                        orelse=_call(guard, _copy(load), _copy(later)))
+        new = _native_or(node, test, load, later, guard)
     elif op in (ast.Mult, ast.Add) and free == MODULE_FREE:
         test, loads = _bound_then_tested([_at(_name(target), node), value],
                                          [True, op is ast.Mult], fresh, node, augmented=True)
-        new = ast.IfExp(test=test,
-                        body=_at(ast.BinOp(left=loads[0], op=node.op, right=loads[1]), node),
-                        orelse=_call(guard, _copy(loads[0]), _copy(loads[1])))
+        new = _native_or(node, test, loads[0], loads[1], guard)
     else:
         new = slow
     return ast.Assign(targets=[store], value=new)
