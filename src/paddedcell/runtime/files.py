@@ -96,16 +96,22 @@ def _readlink(dir_fd: int, name: str) -> _Link | None:
         return None  # not (or no longer) a symlink: the caller reports its own error
 
 
-def _open_dir(dir_fd: int, name: str) -> int | _Link:
-    """A handle on directory `name` in `dir_fd`, or the symlink found there."""
+def _open_at(dir_fd: int, name: str, flags: int, mode: int = 0o777) -> int | _Link:
+    """`os.open(name, flags, dir_fd=dir_fd)` without following a link, or the symlink found
+    there (the open failed the way a link makes it fail: ELOOP, ENOTDIR)."""
     try:
-        return os.open(name, _DIR_HANDLE, dir_fd=dir_fd)
+        return os.open(name, flags, mode, dir_fd=dir_fd)
     except OSError as exc:
         if exc.errno in _LINK_ERRNOS:
             link = _readlink(dir_fd, name)
             if link is not None:
                 return link
         raise
+
+
+def _open_dir(dir_fd: int, name: str) -> int | _Link:
+    """A handle on directory `name` in `dir_fd`, or the symlink found there."""
+    return _open_at(dir_fd, name, _DIR_HANDLE)
 
 
 def _lstat_final(dir_fd: int, name: str | None) -> os.stat_result:
@@ -421,15 +427,10 @@ class CellFiles:
                 raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
             # No O_TRUNC until the file is known to be a regular one; O_NONBLOCK so that a
             # FIFO cannot block the open.
-            try:
-                fd = os.open(name, (flags & ~os.O_TRUNC) | os.O_NOFOLLOW | _O_NONBLOCK
-                             | _O_NOCTTY | _O_CLOEXEC, 0o666, dir_fd=dir_fd)
-            except OSError as exc:
-                if exc.errno in _LINK_ERRNOS:
-                    link = _readlink(dir_fd, name)
-                    if link is not None:
-                        return link
-                raise
+            fd = _open_at(dir_fd, name, (flags & ~os.O_TRUNC) | os.O_NOFOLLOW | _O_NONBLOCK
+                          | _O_NOCTTY | _O_CLOEXEC, 0o666)
+            if isinstance(fd, _Link):
+                return fd
             try:
                 st = os.fstat(fd)
                 if _stat.S_ISDIR(st.st_mode):
@@ -468,14 +469,13 @@ class CellFiles:
         """(name, d_type-like mode bits) of a directory's entries."""
 
         def final(dir_fd: int, name: str | None) -> list[tuple[str, int]] | _Link:
-            try:
-                fd = os.open(name or ".", _DIR_READ, dir_fd=dir_fd)
-            except OSError as exc:
-                if name is not None and exc.errno in _LINK_ERRNOS:
-                    link = _readlink(dir_fd, name)
-                    if link is not None:
-                        return link
-                raise
+            if name is None:
+                fd = os.open(".", _DIR_READ, dir_fd=dir_fd)
+            else:
+                found = _open_at(dir_fd, name, _DIR_READ)
+                if isinstance(found, _Link):
+                    return found
+                fd = found
             entries = []
             with os.scandir(fd) as it:  # closes fd
                 for e in it:
