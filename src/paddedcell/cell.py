@@ -211,8 +211,6 @@ class Cell:
         namespace["__builtins__"] = table
         for hot in HOT_NAMES:
             namespace[hot] = table[hot]
-        #: Globals of the cell's own modules (from source roots), which hold hot names too.
-        self._module_globals: list[dict[str, Any]] = []
         if globals:
             for key, value in globals.items():
                 if type(key) is not str or not key.isidentifier() or is_dunder(key):
@@ -352,11 +350,12 @@ class Cell:
 
     def _install(self, budget: Budget) -> None:
         self.meter.current = budget
-        self.builtins[G_TICKS] = self.namespace[G_TICKS] = budget.ticks
-        self.builtins[G_ALIVE] = self.namespace[G_ALIVE] = budget.alive
-        for module_globals in self._module_globals:
-            module_globals[G_TICKS] = budget.ticks
-            module_globals[G_ALIVE] = budget.alive
+        self.builtins[G_TICKS] = budget.ticks
+        self.builtins[G_ALIVE] = budget.alive
+        # The namespace and the cell's own modules' globals hold them as hot names too.
+        for globals_dict in self.guards.globals_dicts:
+            globals_dict[G_TICKS] = budget.ticks
+            globals_dict[G_ALIVE] = budget.alive
 
     # -- the cell's own modules ----------------------------------------------------------------
     def _run_source(self, module: types.ModuleType, found: SourceFile) -> None:
@@ -369,10 +368,8 @@ class Cell:
         ns = module.__dict__
         if ns.get("__builtins__") is not self.builtins:
             ns["__builtins__"] = self.builtins
-            for hot in HOT_NAMES:
+            for hot in HOT_NAMES:  # the current budget's ticker and marker among them
                 ns[hot] = self.builtins[hot]
-            ns[G_TICKS] = self.meter.current.ticks
-            ns[G_ALIVE] = self.meter.current.alive
             builtins_table = self.builtins
 
             def import_star(dotted: str) -> None:
@@ -381,7 +378,6 @@ class Cell:
                 builtins_table[G_IMPORT_STAR](dotted, ns)
             ns[G_IMPORT_STAR] = import_star
             self.guards.add_globals(ns)
-            self._module_globals.append(ns)
         if found.package:
             ns["__path__"] = []  # a package: the cell's importer finds its submodules
         _remember_source(found.filename, source)

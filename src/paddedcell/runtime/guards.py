@@ -170,7 +170,8 @@ class Guards:
         # The globals of every module of the cell (its namespace and its source modules),
         # by id; the dicts are kept alive here so an id is never reused by another dict.
         self._globals_ids = {id(namespace)}
-        self._globals_kept = [namespace]
+        #: Those dicts, the cell's namespace first.
+        self.globals_dicts: list[dict[str, Any]] = [namespace]
         #: Owned classes none of whose bases is a foreign Python class: for their instances
         #: every attribute the rewritten code can name is the cell's own, so the inline test
         #: in rewritten code may skip the guard.
@@ -211,7 +212,7 @@ class Guards:
         """Record the globals of one of the cell's own modules: its functions are the cell's."""
         if id(namespace) not in self._globals_ids:
             self._globals_ids.add(id(namespace))
-            self._globals_kept.append(namespace)
+            self.globals_dicts.append(namespace)
 
     # -- denials -------------------------------------------------------------------------------
     @staticmethod
