@@ -125,7 +125,7 @@ class FileRoot:
 
     def contains(self, other: FileRoot) -> bool:
         """True if every path `other` reaches is under this root."""
-        return other.path == self.path or other.path.startswith(self.path.rstrip("/") + "/")
+        return inside_folder(other.path, self.path)
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,7 @@ class Policy:
                 found.append(f"files[{i}]{problem}")
         if self.stdin and not parent.stdin:
             found.append("streams.stdin")
-        if not all(any(_inside_folder(s, p) for p in parent.sources) for s in self.sources):
+        if not all(any(inside_folder(s, p) for p in parent.sources) for s in self.sources):
             found.append("sources")
         if self.subcells and not parent.subcells:
             found.append("subcells")
@@ -279,9 +279,9 @@ class Policy:
                 meet = _root_meet(own_root, other_root)
                 if meet is not None and all(r.mount != meet.mount for r in files):
                     files.append(meet)
-        sources = [s for s in self.sources if any(_inside_folder(s, o) for o in other.sources)]
+        sources = [s for s in self.sources if any(inside_folder(s, o) for o in other.sources)]
         sources += [o for o in other.sources
-                    if o not in sources and any(_inside_folder(o, s) for s in self.sources)]
+                    if o not in sources and any(inside_folder(o, s) for s in self.sources)]
         return dataclasses.replace(
             self, modules=tuple(modules), deny_builtins=self.deny_builtins | other.deny_builtins,
             limits=Limits(**limits), files=tuple(files), stdin=self.stdin and other.stdin,
@@ -415,7 +415,8 @@ class Policy:
             raise PolicyError(f"{source}: {exc}") from None
 
 
-def _inside_folder(path: str, folder: str) -> bool:
+def inside_folder(path: str, folder: str) -> bool:
+    """Whether the (resolved, absolute) `path` is `folder` or lies under it."""
     return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 
 from ..errors import ImportDenied, PolicyError
-from ..policy import FileRoot
+from ..policy import FileRoot, inside_folder
 from .files import CellFiles
 
 
@@ -33,10 +33,6 @@ class SourceFile:
         return "<sources>/" + self.name.replace(".", "/") + leaf
 
 
-def _inside(root: str, path: str) -> bool:
-    return path.startswith(root.rstrip("/") + "/")
-
-
 def find_source(roots: tuple[str, ...], dotted: str) -> SourceFile | None:
     """The first `a/b.py` or `a/b/__init__.py` for `a.b` under `roots` (in order)."""
     parts = dotted.split(".")
@@ -47,7 +43,7 @@ def find_source(roots: tuple[str, ...], dotted: str) -> SourceFile | None:
         for candidate, package in ((os.path.join(base, "__init__.py"), True),
                                    (base + ".py", False)):
             real = os.path.realpath(candidate)
-            if _inside(root, real) and os.path.isfile(real):
+            if inside_folder(real, root) and os.path.isfile(real):
                 return SourceFile(dotted, real, package, root)
     return None
 
