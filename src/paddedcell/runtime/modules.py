@@ -451,8 +451,8 @@ class ModuleTable(Mapping[str, types.ModuleType]):
         node: types.ModuleType | None = None
         for i in range(len(parts)):
             name = ".".join(parts[: i + 1])
-            if (self.policy.module(name) is not None or self._subcells(name)
-                    or self._source(name) is not None):
+            # (A placeholder made earlier is in `views`, so `available` finds it again.)
+            if self.available(name):
                 child = self.view(name)
             else:
                 child = self.views.setdefault(name, types.ModuleType(name))
