@@ -107,26 +107,24 @@ def _at(new: N, old: ast.AST) -> N:
     """Give `new` and the nodes created with it the position of `old`.
 
     Descends only into nodes that lack a position, never into an existing subtree (that
-    would make nested rewrites quadratic)."""
-    lineno, col = old.lineno, old.col_offset  # type: ignore[attr-defined]
-    end_lineno = getattr(old, "end_lineno", None)
-    end_col = getattr(old, "end_col_offset", None)
-    positioned = _POSITIONED_TYPES
+    would make nested rewrites quadratic). This runs for every node the rewriter makes, so
+    it sets the four fields in one dict update and visits only fields that can hold nodes."""
+    position = {"lineno": old.lineno, "col_offset": old.col_offset,  # type: ignore[attr-defined]
+                "end_lineno": getattr(old, "end_lineno", None),
+                "end_col_offset": getattr(old, "end_col_offset", None)}
+    children = _CHILD_FIELDS
     todo: list[ast.AST] = [new]
     pop, push = todo.pop, todo.append
     while todo:
         node = pop()
-        node.lineno = lineno  # type: ignore[attr-defined]
-        node.col_offset = col  # type: ignore[attr-defined]
-        node.end_lineno = end_lineno  # type: ignore[attr-defined]
-        node.end_col_offset = end_col  # type: ignore[attr-defined]
-        for field in node._fields:
+        node.__dict__.update(position)
+        for field in children[type(node)]:
             value: Any = getattr(node, field, None)
             if type(value) is list:
                 for v in value:
-                    if type(v) in positioned and "lineno" not in v.__dict__:
+                    if type(v) in children and "lineno" not in v.__dict__:
                         push(v)
-            elif type(value) in positioned and "lineno" not in value.__dict__:
+            elif type(value) in children and "lineno" not in value.__dict__:
                 push(value)
     return new
 
@@ -145,8 +143,17 @@ def _concrete(base: type) -> set[type]:
     return found
 
 
-#: Every concrete class of `_POSITIONED`, for an exact-type membership test.
-_POSITIONED_TYPES = frozenset(set().union(*(_concrete(b) for b in _POSITIONED)))
+#: Fields that never hold a positioned node (names, operators, flags); `names` and `cls` do
+#: (Import's aliases, a class pattern's class) and so are not here.
+_SCALAR_FIELDS = frozenset({"id", "ctx", "op", "ops", "attr", "kind", "conversion", "is_async",
+                            "simple", "level", "module", "type_comment", "asname", "arg",
+                            "name", "rest"})
+
+#: Every concrete class of `_POSITIONED`, with the fields of it that may hold such nodes.
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: () if cls is ast.Constant else tuple(f for f in cls._fields if f not in _SCALAR_FIELDS)
+    for cls in set().union(*(_concrete(b) for b in _POSITIONED))
+}
 
 
 def _call(guard: str, *args: ast.expr) -> ast.Call:
