@@ -141,25 +141,32 @@ def make_cell_type(guards: Guards) -> Any:
 
 
 class _ClassFactory:
-    """Passed to the real `__build_class__` as the "metaclass" of every class statement.
+    """Passed to the real `__build_class__` as the "metaclass" of a class statement without
+    bases.
 
-    Not being a class, CPython calls its `__prepare__` and then calls it with the resolved
-    bases and the filled namespace. `__prepare__` checks the bases before the body runs and
-    lets the real metaclass prepare the namespace (enum needs its own mapping)."""
+    Not being a class, CPython calls it with the resolved bases and the filled namespace;
+    having no `__prepare__`, the body fills a fresh dict (as `type.__prepare__` would)."""
 
     __slots__ = ("_guards",)
 
     def __init__(self, guards: Guards) -> None:
         self._guards = guards
 
-    def __prepare__(self, name: str, bases: tuple[Any, ...], **kwargs: Any) -> Any:
-        if not bases:
-            return {}  # type.__prepare__: a fresh dict
-        meta = self._guards.check_bases(bases)
-        return meta.__prepare__(name, bases)
-
     def __call__(self, name: str, bases: tuple[Any, ...], namespace: Any) -> Any:
         return self._guards.make_class(name, bases, namespace)
+
+
+class _DerivedClassFactory(_ClassFactory):
+    """The same for a class statement with bases: `__prepare__` checks them before the body
+    runs and lets the real metaclass prepare the namespace (enum needs its own mapping)."""
+
+    __slots__ = ()
+
+    def __prepare__(self, name: str, bases: tuple[Any, ...], **kwargs: Any) -> Any:
+        if not bases:
+            return {}  # every base resolved away (`__mro_entries__`): type.__prepare__
+        meta = self._guards.check_bases(bases)
+        return meta.__prepare__(name, bases)
 
 
 class Guards:
@@ -180,6 +187,7 @@ class Guards:
         self.owned_all: set[type] = set()
         self.type = make_cell_type(self)
         self._factory = _ClassFactory(self)
+        self._derived_factory = _DerivedClassFactory(self)
         #: Charges wide format specs against the budget (the Cell sets it when metered).
         self.check_spec: Any = None
         guards = self
@@ -458,7 +466,9 @@ class Guards:
             self.deny_op("class keywords are not allowed")
         # A non-class "metaclass" makes CPython skip `__prepare__` and call it with the
         # resolved bases and the namespace the body filled.
-        return _real_build_class(func, name, *bases, metaclass=self._factory)
+        # (Without bases no `__prepare__` is needed: one Python call less per class.)
+        return _real_build_class(func, name, *bases, metaclass=self._derived_factory
+                                 if bases else self._factory)
 
     def check_bases(self, bases: tuple[Any, ...]) -> type:
         """Refuse bases a cell may not derive from; return the metaclass the class will get."""
