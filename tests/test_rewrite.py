@@ -19,7 +19,9 @@ PAIRS = [
     ("del o.x", "del (o if .type(o) in .owned else .write(o, 'x')).x"),
     ("o.n += 1", "(o if .type(o) in .owned else .write(o, 'n')).n += 1"),
     ("a = (b, c().d) = f()", "a = b, .write(c(), 'd').d = f()"),
-    ("for o().i in r: pass", "for .write(o(), 'i').i in r:\n    pass"),
+    # (top-level loops run hoisted into a function: see compiler/hoist.py and test_hoist.py)
+    ("for o().i in r: pass",
+     "def <module>():\n    for .write(o(), 'i').i in r:\n        pass\n<module>()"),
     ("s.format(1)", ".getattr(s, 'format')(1)"),
     ("'{} {x[0]:>{w}}'.format(1)", "'{} {x[0]:>{w}}'.format(1)"),
     ("'{0.__class__}'.format(1)", ".getattr('{0.__class__}', 'format')(1)"),
@@ -58,11 +60,13 @@ def test_rewrite_pairs(before: str, after: str) -> None:
 
 
 METERED_PAIRS: list[tuple[str, str | None]] = [
-    ("while x:\n    pass", "while x:\n    .next(.ticks)\n    pass"),
+    ("while x:\n    pass", "def <module>():\n    while x:\n        .next(.ticks)\n        pass\n"
+                          "<module>()"),
     ("def f():\n    'doc'\n    return 1", 'def f():\n    """doc"""\n    .next(.ticks)\n    return 1'),
     ("f = lambda: 1", "f = lambda: .next(.ticks) and 1"),
     ("[x for x in y]", "[x for x, .t in .zip(y, .ticks)]"),
-    ("for k, v in d:\n    pass", "for (k, v), .t in .zip(d, .ticks):\n    pass"),
+    ("for k, v in d:\n    pass", "def <module>():\n    global k, v\n"
+                                 "    for (k, v), .t in .zip(d, .ticks):\n        pass\n<module>()"),
     ("try:\n    pass\nexcept:\n    pass",
      "try:\n    pass\nexcept .base_exc if .alive and .type(.exception()) not in .fatal "
      "else .catchable(.base_exc):\n    pass"),

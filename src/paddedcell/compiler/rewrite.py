@@ -43,6 +43,7 @@ from .check import (
     WRITE,
     Site,
 )
+from .hoist import hoist_loops
 
 _METERING = frozenset({TICK, HANDLER, COSTLY, SIZED, FSPEC})
 
@@ -151,7 +152,8 @@ _SCALAR_FIELDS = frozenset({"id", "ctx", "op", "ops", "attr", "kind", "conversio
 
 #: Every concrete class of `_POSITIONED`, with the fields of it that may hold such nodes.
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {
-    cls: () if cls is ast.Constant else tuple(f for f in cls._fields if f not in _SCALAR_FIELDS)
+    cls: () if cls is ast.Constant else tuple(
+        f for f in cls._fields if f not in _SCALAR_FIELDS)  # type: ignore[attr-defined]
     for cls in set().union(*(_concrete(b) for b in _POSITIONED))
 }
 
@@ -690,4 +692,6 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str,
             body.append(stmt)
         return ast.Module(body=body, type_ignores=[])
     assert isinstance(tree, (ast.Module, ast.Expression))
+    if isinstance(tree, ast.Module):
+        hoist_loops(tree)
     return tree
