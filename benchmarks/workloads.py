@@ -31,6 +31,26 @@ for i in range(20000):
     total += p.dot(path.points[0]) + p.x - p.y + path.length
 result = total
 """,
+    # Attribute reads and method calls on the objects any program has (str, list, dict,
+    # complex), within what RestrictedPython can run (no class of its own, ranges under 1,000),
+    # for the "at most half of RestrictedPython's ratio" target on attribute-heavy code.
+    "method-calls": """
+words = ["alpha", " beta", "gamma ", "delta"]
+counts = {}
+parts = []
+total = 0
+for rep in range(40):
+    for i in range(500):
+        w = words[i % 4].strip()
+        key = w.upper()
+        counts[key] = counts.get(key, 0) + 1
+        z = complex(i, rep)
+        total = total + int(z.real) - int(z.imag) + len(w)
+        if w.startswith("g") or w.endswith("a"):
+            parts.append(key.lower())
+    parts.sort()
+result = total + len(counts) + len(parts) + len(" ".join(parts).split())
+""",
     "numeric-loop": """
 total = 0
 for i in range(200000):

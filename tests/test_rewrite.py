@@ -235,3 +235,61 @@ def test_super_with_a_class_second_argument_still_initialises_own_objects() -> N
     cell.exec("class A(list): pass\nclass B(A): pass\ndef go(b):\n"
               "    super(A, A).__init__(b, [1, 2])\n    return b\nr = go(B())\nprint(r)")
     assert cell.output == "[1, 2]\n"
+
+
+# --- comprehension variables over range(...) need no type test (check.range_bound) ---------
+METERED = pc.Policy.preset("default")
+
+
+def _metered_text(source: str) -> str:
+    return ast.unparse(compile_full(source, "<t>", "exec", METERED).tree)
+
+
+@pytest.mark.parametrize(("source", "tested"), [
+    ("y = [i * k for i in range(3)]", ["k"]),
+    ("y = [[i * j for j in range(3)] for i in range(4)]", []),
+    ("y = [x for i in range(3) for x in range(i * k)]", ["k"]),
+    # the first iterable is evaluated outside: its `i` is whatever the enclosing scope holds
+    ("y = [0 for i in range(len(i * k))]", ["i", "k"]),
+    # an inner comprehension's own `i` is a str
+    ("y = [[i * k for i in 'ab'] for i in range(2)]", ["i", "k"]),
+    # a lambda's parameter shadows the comprehension's variable
+    ("y = [(lambda i: i * k)('ab') for i in range(2)]", ["i", "k"]),
+    # bound twice in one comprehension: the later binding is a str
+    ("y = [i * k for i in range(2) for i in 'ab']", ["i", "k"]),
+    # a tuple target is not proven, even over range
+    ("y = [i * k for i, in [(1,)]]", ["i", "k"]),
+    ("y = {i: i * k for i in range(3)}", ["k"]),
+    ("y = sum(i * k for i in range(3))", ["k"]),
+])
+def test_only_range_bound_comprehension_names_skip_the_type_test(source: str,
+                                                                 tested: list[str]) -> None:
+    text = _metered_text(source)
+    for name in ("i", "j", "k"):
+        assert (f".type({name})" in text) == (name in tested), text
+
+
+def test_a_range_bound_comprehension_takes_its_items_through_ints() -> None:
+    assert ".ints(range(3))" in _metered_text("y = [i * 2 for i in range(3)]")
+
+
+def test_a_rebound_range_cannot_hand_a_proven_name_a_sequence() -> None:
+    # Were `i` trusted to be a number, `i * 10**8` would build a 100 MB string natively.
+    cell = pc.Cell()
+    cell.exec("def range(n):\n    return ['x'] * n\n")
+    with pytest.raises(TypeError, match="must yield numbers"):
+        cell.exec("y = [i * 10**8 for i in range(2)]")
+    # numbers from a rebound range are fine
+    cell.exec("def range(n):\n    return [1.5] * n\ny = [i * 2 for i in range(2)]")
+    assert cell.namespace["y"] == [3.0, 3.0]
+
+
+def test_range_bound_comprehensions_compute_what_python_computes() -> None:
+    source = ("r = [[(i * j) % 17 for j in range(60)] for i in range(30)]\n"
+              "s = {i: i * i + 1 for i in range(-5, 5)}\n"
+              "t = sum(i * 2.5 for i in range(10))\n")
+    plain: dict[str, object] = {}
+    exec(source, plain)
+    cell = pc.Cell()
+    cell.exec(source)
+    assert [cell.namespace[k] for k in "rst"] == [plain[k] for k in "rst"]

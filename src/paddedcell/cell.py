@@ -36,6 +36,7 @@ from .compiler.rewrite import (
     G_IMPORT,
     G_IMPORT_FROM,
     G_IMPORT_STAR,
+    G_INTS,
     G_ISEQS,
     G_LEN,
     G_MATCH_CLASS,
@@ -71,7 +72,7 @@ from .runtime.budget import Budget, frame_depth
 from .runtime.builtins import base_table
 from .runtime.files import CellFiles
 from .runtime.guards import Guards, defer
-from .runtime.meter import OPERATOR_GUARDS, Meter
+from .runtime.meter import OPERATOR_GUARDS, Meter, range_items
 from .runtime.modules import SUBCELLS_MODULE, ModuleTable, validate_policy_modules
 from .runtime.sources import SourceFile, read_source
 from .runtime.specials import cell_specials, metered_specials, plain_function
@@ -188,6 +189,7 @@ class Cell:
                 G_MATCH_ERRORS: (NameError, AttributeError),
                 G_NEXT: next,
                 G_ZIP: zip,
+                G_INTS: range_items,
                 G_TICKS: self.meter.current.ticks,
                 G_ALIVE: self.meter.current.alive,
                 G_EXCEPTION: sys.exception,

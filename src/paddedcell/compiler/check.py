@@ -76,6 +76,9 @@ class Site:
     #: temporary and using it, since module code can run again in the same globals) or
     #: FREE (in a function: the temporaries are one frame's locals).
     free: int = 0
+    #: Names among the operands proven to hold exact numbers here (see `range_bound`): the
+    #: rewriter needs no type test for them.
+    numbers: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -95,6 +98,8 @@ class _Walk:
         self.out = Checked()
         # Position of the nearest node that has one, for nodes without positions.
         self.anchor: ast.AST | None = None
+        #: Each comprehension (by id) -> the comprehension whose scope encloses it, or None.
+        self.comp_parents: dict[int, ast.AST | None] = {}
 
     def report(self, rule_id: str, node: ast.AST | None, **fmt: object) -> None:
         rule(rule_id)  # fails loudly on an unregistered id
@@ -108,8 +113,8 @@ class _Walk:
         self.out.violations.append(Violation(rule_id, msg, line, col, end_line, end_col, name))
 
     def site(self, kind: str, node: ast.AST, parent: ast.AST | None, fld: str | None, i: int,
-             free: int = 0) -> None:
-        self.out.sites.append(Site(kind, node, parent, fld, i, free))
+             free: int = 0, numbers: frozenset[str] = frozenset()) -> None:
+        self.out.sites.append(Site(kind, node, parent, fld, i, free, numbers))
 
 
 RuleFn = Callable[[ast.AST, "_Ctx", _Walk], None]
@@ -127,6 +132,9 @@ class _Ctx(NamedTuple):
     #: its iterables), NOT_FREE in annotations and comprehension iterables (see Site.free;
     #: `_free` adds the scope).
     free: int = 2
+    #: The innermost comprehension whose scope the node is evaluated in (None outside one,
+    #: and inside a function, lambda or class nested in it).
+    comp: ast.AST | None = None
 
 
 def _on(*types: type[ast.AST]) -> Callable[[RuleFn], RuleFn]:
@@ -327,10 +335,15 @@ def _binop(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, ast.BinOp)
     if isinstance(node.op, _COSTLY_OPS):
         constants = isinstance(node.left, ast.Constant) and isinstance(node.right, ast.Constant)
-        # `x + 1` cannot concatenate; a constant expression is bounded by the source size.
-        numeric_add = isinstance(node.op, ast.Add) and (_numeric(node.left) or _numeric(node.right))
-        if not constants and not numeric_add:
-            w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot, _free(ctx))
+        numbers = _proven_numbers(node, ctx, w)
+        left = _numeric(node.left) or _named_in(node.left, numbers)
+        right = _numeric(node.right) or _named_in(node.right, numbers)
+        # `x + 1` cannot concatenate; a constant expression is bounded by the source size;
+        # two numbers cannot repeat a sequence.
+        numeric_add = isinstance(node.op, ast.Add) and (left or right)
+        numeric_mult = isinstance(node.op, ast.Mult) and left and right
+        if not constants and not numeric_add and not numeric_mult:
+            w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot, _free(ctx), numbers)
     elif isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
             and isinstance(node.left.value, (str, bytes)) and _wide_percent(node.left.value):
         w.site(COSTLY, node, ctx.parent, ctx.field, ctx.slot)
@@ -364,6 +377,41 @@ def _fspec(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
                                                   and wide_format_spec(part.value)):
             w.site(FSPEC, node, ctx.parent, ctx.field, ctx.slot)
             return
+
+
+def _named_in(node: ast.AST, names: frozenset[str]) -> bool:
+    return isinstance(node, ast.Name) and node.id in names
+
+
+def range_bound(generator: ast.comprehension) -> bool:
+    """`for <name> in range(...)`: the rewriter passes the iterable through `.ints`, which lets
+    a real range through and checks every item of anything else (a rebound `range`) is an
+    exact number, so the name holds a number wherever the comprehension's scope sees it."""
+    it = generator.iter
+    return isinstance(generator.target, ast.Name) and isinstance(it, ast.Call) \
+        and isinstance(it.func, ast.Name) and it.func.id == "range"
+
+
+def _proven_numbers(node: ast.BinOp, ctx: _Ctx, w: _Walk) -> frozenset[str]:
+    """The operand names of `node` that hold exact numbers: iteration variables of an
+    enclosing comprehension bound only by a `range_bound` generator. Nothing can rebind those
+    (`:=` may not, nested functions get their own scope), so the proof needs no flow."""
+    names = [side.id for side in (node.left, node.right) if isinstance(side, ast.Name)]
+    if not names or ctx.comp is None:
+        return frozenset()
+    proven = []
+    for name in names:
+        comp: ast.AST | None = ctx.comp
+        while comp is not None:
+            binders = [g for g in comp.generators  # type: ignore[attr-defined]
+                       if any(isinstance(t, ast.Name) and t.id == name
+                              for t in ast.walk(g.target))]
+            if binders:
+                if len(binders) == 1 and range_bound(binders[0]):
+                    proven.append(name)
+                break
+            comp = w.comp_parents.get(id(comp))
+    return frozenset(proven)
 
 
 def _numeric(node: ast.AST) -> bool:
@@ -460,8 +508,8 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
     max_nodes = limits.nodes
     # Stack entries: (node, parent, field, index, scope, depth, free); a _Ctx is built only
     # for the node types that have rules, which keeps the walk cheap on large literals.
-    stack: list[tuple[Any, Any, Any, int, Any, int, int]] = [(tree, None, None, -1, tree, 1,
-                                                             FREE)]
+    stack: list[tuple[Any, Any, Any, int, Any, int, int, Any]] = [
+        (tree, None, None, -1, tree, 1, FREE, None)]
     push = stack.append
     pop = stack.pop
     leaf_types = _LEAF_TYPES
@@ -473,7 +521,7 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
     nodes = 0
     deepest = 0
     while stack:
-        node, parent, pfield, pindex, pscope, depth, free = pop()
+        node, parent, pfield, pindex, pscope, depth, free, comp = pop()
         nodes += 1
         if depth > deepest:
             deepest = depth
@@ -491,7 +539,7 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
         if fns is not None:
             if hasattr(node, "lineno"):
                 w.anchor = node
-            ctx = _Ctx(parent, pfield, pindex, pscope, free)
+            ctx = _Ctx(parent, pfield, pindex, pscope, free, comp)
             for fn in fns:
                 fn(node, ctx, w)
         scope = node if cls in scope_types else pscope
@@ -499,20 +547,34 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
         if free and cls in bound_types:
             free = MODULE_FREE  # inside a comprehension: only shapes with nothing in between
         comprehension = cls is ast.comprehension
+        # The comprehension scope the children are evaluated in: a comprehension opens one
+        # (its first iterable is still evaluated outside it); a function, lambda or class
+        # leaves every comprehension's scope.
+        child_comp = comp
+        outer_comp = comp
+        if cls in bound_types:
+            w.comp_parents[id(node)] = comp
+            child_comp = node
+        elif cls in scope_types:
+            child_comp = outer_comp = None
+        elif comprehension and pindex == 0:
+            outer_comp = w.comp_parents.get(id(parent))
         for fld, outer in children:
             value = getattr(node, fld, None)
             if value is None:
                 continue
             child_free = NOT_FREE if fld in bound_fields or (comprehension and fld == "iter") \
                 else free
+            fld_comp = outer_comp if outer or (comprehension and fld == "iter") else child_comp
             if type(value) is list:
                 child_scope = pscope if outer else scope
                 for i in range(len(value) - 1, -1, -1):
                     item = value[i]
                     if type(item) not in leaf_types and isinstance(item, AST):
-                        push((item, node, fld, i, child_scope, depth, child_free))
+                        push((item, node, fld, i, child_scope, depth, child_free, fld_comp))
             elif type(value) not in leaf_types and isinstance(value, AST):
-                push((value, node, fld, -1, pscope if outer else scope, depth, child_free))
+                push((value, node, fld, -1, pscope if outer else scope, depth, child_free,
+                      fld_comp))
     out.nodes = nodes
     out.depth = deepest
     return out

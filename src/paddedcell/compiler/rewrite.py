@@ -42,6 +42,7 @@ from .check import (
     TICK,
     WRITE,
     Site,
+    range_bound,
 )
 from .hoist import hoist_loops
 
@@ -84,6 +85,7 @@ G_SIZED = ".sized"
 G_CALL = ".call"
 G_FSTRING = ".fstring"
 G_ZIP = ".zip"  # builtins.zip: pairs each loop item with a tick
+G_INTS = ".ints"  # a comprehension's `range(...)`: a range, or every item checked a number
 G_TICK_SINK = ".t"  # the loop target that receives the tick
 OPERAND_TEMP = ".o"  # `.o0`, `.o1`, ...: operands bound with `:=` for an inline type test
 #: Guard names the hot paths read; the Cell keeps them in the cell's globals too, because
@@ -98,7 +100,7 @@ _AUG_GUARDS = {ast.Mult: ".imul", ast.Pow: ".ipow", ast.LShift: ".ilshift", ast.
 GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, G_DISPLAY,
                G_TYPE, G_OWNED, G_MATCH_CLASS, G_DEFER, G_MATCH_ERRORS, G_NEXT, G_TICKS,
                G_CATCHABLE, G_BASE_EXC, G_ALIVE, G_EXCEPTION, G_FATAL, G_NUM, G_FNUM, G_FACTOR,
-               G_SIZED, G_CALL, G_FSTRING, G_ZIP, G_SUPER, G_SEQS, G_ISEQS, G_LEN,
+               G_SIZED, G_CALL, G_FSTRING, G_ZIP, G_INTS, G_SUPER, G_SEQS, G_ISEQS, G_LEN,
                *_COSTLY_GUARDS.values(), *_AUG_GUARDS.values())
 
 N = TypeVar("N", bound=ast.AST)
@@ -475,9 +477,11 @@ def _costly_power(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr | None:
     return _native_or(node, test, lload, rload, guard)
 
 
-def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
+def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh,
+                  numbers: frozenset[str] = frozenset()) -> ast.expr:
     """`a * b`, `a + b`, `a ** b`, `a << b`, wide `%`: the numeric case stays native where an
-    inline type test can decide it; the rest goes through the meter's guard."""
+    inline type test can decide it; the rest goes through the meter's guard. `numbers` are
+    operand names the checker proved to hold numbers: they need no test."""
     op = type(node.op)
     guard = _COSTLY_GUARDS[op]
     left, right = node.left, node.right
@@ -491,7 +495,10 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
         return ast.IfExp(test=_numeric([left.id], node), body=node,
                          orelse=_call(guard, _copy(left), right))
     if op in (ast.Mult, ast.Add) and _simple(left) and _simple(right):
-        names = list(dict.fromkeys(side.id for side in (left, right) if isinstance(side, ast.Name)))
+        names = list(dict.fromkeys(side.id for side in (left, right)
+                                   if isinstance(side, ast.Name) and side.id not in numbers))
+        if not names:
+            return node  # (the checker makes no site for two known numbers)
         test = _numeric(names, node)
         if op is ast.Add:
             test = _add_ok(test, left, right, node)
@@ -526,16 +533,23 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr:
         for side in (left, right):
             first, load = _bind(side, fresh, keep=side is left and not _simple(right))
             loads.append(load)
-            if not _numeric_constant(side):
+            if not _numeric_constant(side) and not _named_in(side, numbers):
                 tests.append(_is_number(first, node))
+        if not tests:
+            return node  # (the checker makes no site for two known numbers)
         test = tests[0] if len(tests) == 1 else _both(tests[0], tests[1], node)
         return _native_or(node, test, loads[0], loads[1], guard)
     if free == MODULE_FREE and op in (ast.Add, ast.Mult):
         # `f() + g()`, `f() * g()` at module level: see _bound_then_tested. (A number plus
         # anything cannot concatenate, so `+` tests the left side only.)
-        test, loads = _bound_then_tested([left, right], [True, op is ast.Mult], fresh, node)
+        tested = [not _named_in(left, numbers), op is ast.Mult and not _named_in(right, numbers)]
+        test, loads = _bound_then_tested([left, right], tested, fresh, node)
         return _native_or(node, test, loads[0], loads[1], guard)
     return _call(guard, left, right)
+
+
+def _named_in(node: ast.expr, names: frozenset[str]) -> bool:
+    return isinstance(node, ast.Name) and node.id in names
 
 
 def _costly_aug_name(node: ast.AugAssign, target: str, free: int, fresh: Fresh) -> ast.stmt:
@@ -584,6 +598,9 @@ def _meter(site: Site, fresh: Fresh) -> None:
         if isinstance(node, (ast.For, ast.comprehension)):
             # `for x in it` -> `for (x, .t) in .zip(it, .ticks)`: the step is taken by zip in
             # C, with no name lookup per iteration (a third of the cost of a call).
+            if isinstance(node, ast.comprehension) and range_bound(node):
+                # The checker proved this name a number (Site.numbers): make it so.
+                node.iter = _at(_call(G_INTS, node.iter), node.iter)
             node.iter = _at(_call(G_ZIP, node.iter, _name(G_TICKS)), node.iter)
             node.target = _at(ast.Tuple(elts=[node.target, ast.Name(id=G_TICK_SINK,
                                                                      ctx=ast.Store())],
@@ -612,7 +629,7 @@ def _meter(site: Site, fresh: Fresh) -> None:
         node.type = _at(ast.IfExp(test=ordinary, body=spec,
                                   orelse=_call(G_CATCHABLE, spec)), spec)
     elif site.kind == COSTLY and isinstance(node, ast.BinOp):
-        _replace(site, _at(_costly_binop(node, site.free, fresh), node))
+        _replace(site, _at(_costly_binop(node, site.free, fresh, site.numbers), node))
     elif site.kind == COSTLY:
         assert isinstance(node, ast.AugAssign)
         if isinstance(node.target, ast.Name):

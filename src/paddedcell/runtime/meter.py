@@ -307,6 +307,25 @@ _SIZED_CONSTRUCTORS: dict[Any, Callable[[Any], int]] = {
 }
 
 
+_NUMBER_TYPES = frozenset({int, float, complex, bool})
+
+
+def range_items(iterable: Any) -> Any:
+    """`.ints`: a comprehension's `range(...)` iterable. The checker counts on its items being
+    exact numbers (no type test where they are used): a real range is let through; anything
+    else a rebound `range` gave is checked item by item."""
+    if type(iterable) is range:
+        return iterable
+    return map(_number_item, iterable)
+
+
+def _number_item(item: Any) -> Any:
+    if type(item) in _NUMBER_TYPES:
+        return item
+    raise TypeError(f"'range' gave a {type(item).__name__!r} item: in a cell with limits a "
+                    "comprehension over range(...) must yield numbers")
+
+
 def math_factorial(meter: Meter, real: Any) -> Any:
     def factorial(n: Any) -> Any:
         if type(n) is int and n > 20_000:
