@@ -293,3 +293,32 @@ def test_range_bound_comprehensions_compute_what_python_computes() -> None:
     cell = pc.Cell()
     cell.exec(source)
     assert [cell.namespace[k] for k in "rst"] == [plain[k] for k in "rst"]
+
+
+# Review of the range-bound proof (no bug found): each source tries to reach a proven name's
+# `*` with a sequence; each must stop before a 100 MB string is built natively.
+_BIG = "10**8"
+
+
+@pytest.mark.parametrize("source", [
+    # a constant sequence beside a proven name is still tested
+    "y = [i * 'x' for i in range(10**8, 10**8 + 1)]",
+    "y = ['x' * i for i in range(10**8, 10**8 + 1)]",
+    # the name read before its range generator binds it (same comprehension)
+    f"i = 'x'\ny = [0 for j in range(1) if i * {_BIG} for i in range(1)]",
+    f"i = 'x'\ny = [0 for j in range(1) for k in [i * {_BIG}] for i in range(1)]",
+    # first iterable of an inner comprehension: the outer binding applies
+    f"y = [[0 for i in range(1)] for i in ['x'] if [0 for i in range(len(i * {_BIG}))]]",
+    # inside a hoisted loop that declares the name global, with a setter called mid-element
+    f"def setx():\n    global i\n    i = 'x'\n    return 0\nfor k in range(1):\n"
+    f"    i = 'x'\n    y = [(setx(), i * {_BIG})[1] for i in range(1, 2)][0] * 'x'",
+    # an enclosing function's nonlocal writer and a closure over the comprehension's name
+    f"def f():\n    i = 0\n    def g():\n        nonlocal i\n        i = 'x'\n        return 1\n"
+    f"    return [(g(), (lambda: i), i * {_BIG})[2] for i in range(1, 2)][0] * 'x'\ny = f()",
+    # range rebound in a class body
+    f"class C:\n    range = lambda n: ['x']\n    y = [i * {_BIG} for i in range(1)]",
+])
+def test_a_proven_name_never_repeats_a_sequence_unmetered(source: str) -> None:
+    cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=50 * 2**20))
+    with pytest.raises((pc.MemoryLimitExceeded, TypeError, UnboundLocalError)):
+        cell.exec(source)
