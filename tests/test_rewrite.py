@@ -322,3 +322,13 @@ def test_a_proven_name_never_repeats_a_sequence_unmetered(source: str) -> None:
     cell = pc.Cell(pc.Policy.preset("default").with_limits(memory=50 * 2**20))
     with pytest.raises((pc.MemoryLimitExceeded, TypeError, UnboundLocalError)):
         cell.exec(source)
+
+
+def test_range_calls_are_never_a_site_of_their_own() -> None:
+    # The rewriter re-reads `range_bound` on the comprehension to add `.ints`: were the
+    # `range(...)` call itself replaced by a site (a sized-call guard, say), proven names
+    # would lose their check silently.
+    from paddedcell.rules import SIZED_CALL_NAMES
+
+    assert "range" not in SIZED_CALL_NAMES
+    assert ".ints(range(3))" in _metered_text("y = [i * k for i in range(3)]")
