@@ -169,3 +169,26 @@ def test_a_class_body_may_use_class_patterns() -> None:
               "        self.x = x\nclass K:\n    match P(3):\n        case P(y):\n"
               "            v = y\nr = (K.v, sorted(k for k in vars(K) if not k.startswith('__')))")
     assert cell.namespace["r"] == (3, ["v", "y"])
+
+
+def test_globals_is_a_read_only_copy_of_the_cells_own_names() -> None:
+    cell = pc.Cell()
+    cell.exec("x = 1\nfor i in range(2):\n    pass\ndef f():\n    return globals()\n"
+              "names = sorted(globals())\ninner = sorted(f())\nvalue = globals()['x']\n")
+    ns = cell.namespace
+    # identifiers only: no dunders, no guard or hoisting names such as '.ticks' or '<module>'
+    assert ns["names"] == ["f", "i", "x"]
+    assert ns["inner"] == ["f", "i", "names", "x"]
+    assert ns["value"] == 1
+    with pytest.raises(TypeError, match="does not support item assignment"):
+        cell.exec("globals()['y'] = 2")
+    assert "y" not in ns
+
+
+def test_globals_refuses_a_caller_that_is_not_cell_code() -> None:
+    # A library's Python code calling the cell's globals() would otherwise hand out the
+    # library module's dict (here: the code dataclasses generates for __init__).
+    cell = pc.Cell()
+    with pytest.raises(pc.SecurityError, match="globals"):
+        cell.exec("import dataclasses\n@dataclasses.dataclass\nclass D:\n"
+                  "    g: object = dataclasses.field(default_factory=globals)\nD()\n")

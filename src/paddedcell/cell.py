@@ -161,6 +161,7 @@ class Cell:
                 "delattr": _builtin("delattr", guards.delattr),
                 "hasattr": _builtin("hasattr", guards.hasattr),
                 "vars": _builtin("vars", guards.vars),
+                "globals": _make_globals(guards),
                 "dir": _builtin("dir", guards.dir),
                 "type": guards.type,
                 "format": _builtin("format", self.meter.format),
@@ -636,6 +637,15 @@ def _make_sleep(cell: Cell) -> Any:
 
 def _builtin(name: str, method: Any) -> Any:
     return plain_function(name, method, getattr(_host_builtins, name).__doc__)
+
+
+def _make_globals(guards: Guards) -> Any:
+    """The cell's globals(): see Guards.module_names. Its caller's frame says which module."""
+
+    def globals() -> Any:
+        return guards.module_names(sys._getframe(1).f_globals)
+    globals.__doc__ = _host_builtins.globals.__doc__
+    return globals
 
 
 def _make_print(cell: Cell) -> Any:

@@ -1,7 +1,7 @@
 """The cell's builtins: an explicit allowlist, each entry with the reason it is safe.
 
 Every cell gets its own dict (never shared), built from `SAFE_BUILTINS` plus per-cell guards.
-Left out on purpose: eval, exec, compile, globals, locals, breakpoint, help, input, open, exit,
+Left out on purpose: eval, exec, compile, locals, breakpoint, help, input, open, exit,
 quit, id (heap addresses), memoryview (raw buffers), aiter/anext (async is rejected), the real
 __import__ and __build_class__, and ExceptionGroup/BaseExceptionGroup (CVE-2025-22153).
 """
@@ -62,6 +62,7 @@ GUARDED_BUILTINS: dict[str, str] = {
     "hasattr": "answers a bool for any name, never returns the object",
     "vars": "needs an argument; objects the cell owns or module views; a filtered copy",
     "dir": "needs an argument; lists only readable names",
+    "globals": "a read-only copy of the calling cell module's names, without dunders",
     "type": "one argument: metaclasses come back as the cell's type; three: checked class",
     "__build_class__": "checks bases and namespace of every class statement",
     "__import__": "serves only modules C code in granted modules needs internally",

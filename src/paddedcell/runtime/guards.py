@@ -12,7 +12,7 @@ import abc
 import builtins
 import io
 import sys
-from types import FunctionType, MethodType, ModuleType
+from types import FunctionType, MappingProxyType, MethodType, ModuleType
 from typing import Any, NoReturn
 
 from ..errors import AttributeDenied, OperationDenied
@@ -215,6 +215,17 @@ class Guards:
         if cls is super:
             return self.owns(obj.__thisclass__)
         return False
+
+    def module_names(self, namespace: Any) -> Any:
+        """`globals()` called from code whose globals are `namespace`: a read-only copy of that
+        module's names. Only the cell's own modules qualify (a library function calling it
+        would otherwise hand out its module's dict); dunders and the rewriter's unspellable
+        names are left out, and a copy behind a read-only proxy makes a write fail loudly
+        instead of vanishing (a live dict would hold the guard names)."""
+        if _real_type(namespace) is not dict or id(namespace) not in self._globals_ids:
+            self.deny_op("globals() is only available to the cell's own code")
+        return MappingProxyType({k: v for k, v in namespace.items()
+                                 if _real_type(k) is str and k.isidentifier() and not is_dunder(k)})
 
     def add_globals(self, namespace: dict[str, Any]) -> None:
         """Record the globals of one of the cell's own modules: its functions are the cell's."""
