@@ -180,9 +180,39 @@ def _checked_enum(name: str) -> Callable[[types.ModuleType], Any]:
     return make
 
 
+def _checked_template(real: types.ModuleType) -> Any:
+    """string.Template, whose `__init_subclass__` compiles a subclass's pattern with string's
+    own reference to the real `re` and the class's `flags`: this version first turns `flags`
+    into a plain int without re.DEBUG (which prints to the host's sys.stdout) and refuses a
+    pattern that is a `str` subclass, as the cell's `re` functions do."""
+    import re as real_re
+
+    base = real.Template
+    debug = int(real_re.DEBUG)
+
+    def __init_subclass__(cls: type[Any], /, **kwargs: Any) -> None:
+        flags = cls.flags
+        if not isinstance(flags, int):
+            raise TypeError(f"Template flags must be an int, not {type(flags).__name__}")
+        plain = int.__int__(flags)  # the value, whatever an int subclass says
+        if plain & debug:
+            raise OperationDenied("re.DEBUG is not available in a cell", "PC205")
+        pattern = type.__dict__["__dict__"].__get__(cls).get("pattern")
+        if isinstance(pattern, str) and type(pattern) is not str:
+            raise OperationDenied("re patterns must be plain str or bytes in a cell", "PC205")
+        type.__setattr__(cls, "flags", plain)  # the real hook reads cls.flags again
+        super(checked, cls).__init_subclass__(**kwargs)
+
+    checked: type[Any] = type("Template", (base,), {
+        "__module__": "string", "__qualname__": "Template", "__doc__": base.__doc__,
+        "__slots__": (), "__init_subclass__": classmethod(__init_subclass__)})
+    return checked
+
+
 #: Module attributes every cell gets its own copy of, whatever the supervisor passes.
 BUILTIN_SPECIALS: dict[tuple[str, str], Callable[[types.ModuleType], Any]] = {
     ("textwrap", "TextWrapper"): _private_text_wrapper,
+    ("string", "Template"): _checked_template,
     **{("enum", n): _checked_enum(n) for n in ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")},
 }
 

@@ -10,11 +10,13 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from ..rules import is_dunder
+from ..rules import Access, classify_attribute, is_dunder
 from .guards import Guards
 from .meter import Meter, decimal_precision, itertools_pools, math_comb_perm, math_factorial
 
 Factory = Callable[[types.ModuleType], Any]
+# The class's own namespace, read through `type`'s descriptor so no metaclass can fake it.
+_class_dict = type.__dict__["__dict__"].__get__
 
 
 def plain_function(name: str, method: Any, doc: str | None = None) -> Any:
@@ -93,12 +95,36 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any],
             def wrap(target: Any) -> Any:
                 if not (isinstance(target, type) and guards.owns(target)):
                     guards.deny_op("dataclass() applies only to classes the cell defined")
+                _check_field_names(target)
                 result = real.dataclass(target, **kwargs)
                 if result is not target:
                     guards.register(result)  # slots=True makes a new class from the cell's
                 return result
             return wrap if cls is None else wrap(cls)
+        def _check_field_names(target: type) -> None:
+            # asdict/astuple/replace read every field with the native getattr: a field with
+            # no value of its own finds the library base's attribute (`format` on a str
+            # subclass is the raw str.format), so field names must be names the cell could
+            # read natively itself. (The class's own annotations and the inherited fields.)
+            names = list(_class_dict(target).get("__annotations__", {}))
+            for base in target.__mro__[1:]:
+                names += list(_class_dict(base).get("__dataclass_fields__", {}))
+            for name in names:
+                _check_field_name(target, name)
         return dataclass
+
+    def _check_field_name(obj: Any, name: Any) -> None:
+        if type(name) is not str:
+            guards.deny_op(f"dataclass field names must be str, not {type(name).__name__!r}")
+        access = classify_attribute(name)
+        if access is not Access.ALLOW and access is not Access.PRIVATE:
+            guards.deny_op(f"a dataclass field may not be named {name!r} in a cell (reading "
+                           "it needs a guard that dataclasses' own reads skip)")
+        if access is Access.PRIVATE:
+            cls = obj if isinstance(obj, type) else type(obj)
+            if guards.owns(cls) and not guards._own_private(cls, name):
+                guards.deny_op(f"dataclass field {name!r} comes from a library base class "
+                               "and is private to it")
 
     def dataclass_reader(name: str) -> Factory:
         # asdict/astuple read every field natively, `_private` ones included: only for
@@ -120,6 +146,7 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any],
                         guards.deny_op(f"{name}() of an object the cell does not own reads "
                                        "its private fields")
                     for f in fields:
+                        _check_field_name(obj, f.name)
                         _check_tree(getattr(obj, f.name), depth + 1)
                 elif type(obj) in (list, tuple) or isinstance(obj, tuple):
                     for item in obj:
