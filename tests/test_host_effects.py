@@ -250,3 +250,36 @@ def test_library_abcs_stay_as_the_host_knows_them() -> None:
             cell.exec(source)
     assert not isinstance({}, collections.abc.Sequence)
     assert not isinstance([], collections.abc.Hashable)
+
+
+def test_strptime_cache_keeps_no_key_of_the_cells() -> None:
+    # review 3, finding 3: a str subclass whose hash and equality copy another format string
+    # became a key of _strptime's regex cache, shared with the host: the host's own
+    # strptime with that format then used the cell's pattern and failed.
+    import datetime
+    import time
+
+    source = ("import time\nimport datetime\n"
+              "class S(str):\n"
+              "    def __hash__(self):\n        return hash('%Y-%m-%d')\n"
+              "    def __eq__(self, other):\n        return True\n"
+              "for call in (time.strptime, datetime.datetime.strptime):\n"
+              "    try:\n        call('01-02-2003', S('%d-%m-%Y'))\n"
+              "    except ValueError:\n        pass\n")
+    pc.Cell().exec(source)
+    assert time.strptime("2003-02-01", "%Y-%m-%d").tm_mon == 2
+    assert datetime.datetime.strptime("2003-02-01", "%Y-%m-%d").month == 2
+
+
+def test_regex_flags_made_by_a_cell_do_not_become_the_hosts_members() -> None:
+    # review 3, finding 4: RegexFlag(<int subclass>) stored a pseudo-member whose value was
+    # the cell's object in the class's value map; the host's `re.I | re.M` then returned it
+    # and cell code ran inside later host calls.
+    import re
+
+    cell = pc.Cell()
+    cell.exec("import re\nclass Evil(int):\n    def __and__(self, other):\n        return 0\n"
+              "made = [re.RegexFlag(Evil(v)) for v in (10, 12, 26, 3)]\n"
+              "made.append(type(re.I)(Evil(6)))\n")
+    for combined in (re.I | re.M, re.M | re.S, re.I | re.M | re.S, re.I | re.X, re.I | re.L):
+        assert type(combined.value) is int, combined

@@ -12,6 +12,7 @@ import abc
 import builtins
 import io
 import sys
+from enum import EnumType
 from types import FunctionType, MappingProxyType, MethodType, ModuleType
 from typing import Any, NoReturn
 
@@ -26,6 +27,7 @@ from ..rules import (
 )
 from .bastion import Bastion
 from .formatting import wrap_format
+from .hardening import harden_value
 
 _real_type = builtins.type
 _real_getattr = builtins.getattr
@@ -448,7 +450,10 @@ class Guards:
 
     def class_of(self, obj: Any) -> Any:
         """`type(obj)`, with metaclasses (the real `type` among them) replaced by the cell's."""
-        return self._public_class(_real_type(obj), obj)
+        cls = _real_type(obj)
+        if _real_type(cls) is EnumType:
+            harden_value(cls)  # a library Flag: see runtime/hardening.py
+        return self._public_class(cls, obj)
 
     def _public_class(self, cls: Any, obj: Any) -> Any:
         if cls is Bastion:

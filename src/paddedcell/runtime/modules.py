@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import ImportDenied, OperationDenied, PolicyError
 from ..policy import Policy
 from .files import OS_NAMES, PATH_NAMES, CellFiles
+from .hardening import harden_value
 from .sources import SourceFile, find_source
 
 #: (module, attribute) pairs that turn strings into attribute lookups, code or pickles, or
@@ -469,6 +470,7 @@ class ModuleTable(Mapping[str, types.ModuleType]):
             return _MISSING  # `statistics.sys`, `json.decoder`: modules only as granted views
         if id(value) in _FORBIDDEN_IDS:
             return _MISSING
+        harden_value(value)
         return value
 
     def _top(self, dotted: str) -> types.ModuleType:
