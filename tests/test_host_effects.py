@@ -283,3 +283,22 @@ def test_regex_flags_made_by_a_cell_do_not_become_the_hosts_members() -> None:
               "made.append(type(re.I)(Evil(6)))\n")
     for combined in (re.I | re.M, re.M | re.S, re.I | re.M | re.S, re.I | re.X, re.I | re.L):
         assert type(combined.value) is int, combined
+
+
+def test_decimal_contexts_a_cell_changes_are_its_own() -> None:
+    # The escape corpus's modules_decimal_getcontext_prec before cells had getcontext():
+    # the same payload now changes only the cell's context, in its runs.
+    host = decimal.getcontext()
+    before = (host.prec, host.rounding, host.traps[decimal.DivisionByZero])
+    cell = pc.Cell()
+    cell.exec("import decimal\nctx = decimal.getcontext()\nctx.prec = 3\n"
+              "ctx.rounding = decimal.ROUND_DOWN\nctx.traps[decimal.DivisionByZero] = False\n"
+              "third = str(decimal.Decimal(1) / 3)\n"
+              "def later():\n    return str(decimal.Decimal(2) / 3)\n")
+    assert cell.namespace["third"] == "0.333"
+    assert decimal.getcontext() is host
+    assert (host.prec, host.rounding, host.traps[decimal.DivisionByZero]) == before
+    assert str(decimal.Decimal(1) / 3) == "0." + "3" * host.prec
+    # The host calling a cell function later: host arithmetic in it, nothing installed.
+    assert cell.namespace["later"]() == str(decimal.Decimal(2) / 3)
+    assert decimal.getcontext() is host

@@ -23,7 +23,7 @@ def test_granted_imports_work_in_every_form() -> None:
     "import os", "from sys import modules", "from sys import settrace", "import subprocess", "from os import system", "import ctypes",
     "import importlib", "import builtins", "import string.Formatter",
     "from operator import attrgetter", "from operator import methodcaller",
-    "from string import Formatter", "from decimal import getcontext",
+    "from string import Formatter", "from decimal import DefaultContext",
     "from typing import get_type_hints", "from typing import ForwardRef", "from abc import ABCMeta",
     "from enum import EnumType", "from enum import global_enum", "from contextlib import redirect_stdout",
     "from io import open", "from dataclasses import make_dataclass", "from pprint import PrettyPrinter",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins as _host_builtins
 import dataclasses
+import decimal
 import io
 import linecache
 import sys
@@ -70,6 +71,8 @@ from .runtime import hardlimit
 from .runtime.boundary import for_host
 from .runtime.budget import Budget, frame_depth
 from .runtime.builtins import base_table
+from .runtime.decimals import RUNNING, CellDecimal
+from .runtime.decimals import WRITABLE as DECIMAL_WRITABLE
 from .runtime.files import CellFiles
 from .runtime.guards import Guards, defer
 from .runtime.meter import OPERATOR_GUARDS, Meter, range_items
@@ -111,6 +114,10 @@ class Cell:
         #: parent's current budget, also when the host calls back into the parent's code.
         self._charges_maker = False
         self._running = 0
+        #: Marks this cell's runs (their copied contexts); made lazily: the cell's decimal
+        #: context functions (runtime/decimals.py).
+        self._run_token = object()
+        self._decimals: CellDecimal | None = None
         self._codes: dict[tuple[str, str, str], types.CodeType] = {}
         self._captured = stdout is None
         self.stdout: IO[str] = io.StringIO() if stdout is None else stdout
@@ -141,6 +148,8 @@ class Cell:
             table["sys", "stdin"] = lambda real: self._in
             table[SUBCELLS_MODULE, "subcell"] = lambda real: _subcell_function(self)
             table["time", "sleep"] = lambda real: _make_sleep(self)
+            for name in ("getcontext", "setcontext", "localcontext", "Context"):
+                table["decimal", name] = (lambda n: lambda real: self._decimal_function(n))(name)
             if metered:
                 table.update(metered_specials(self.meter))
             return table
@@ -285,7 +294,7 @@ class Cell:
                 if budget is not None:
                     # A budget it charges (the lifetime's, a parent's) may be spent already.
                     budget.raise_if_exhausted()
-                result = copy_context().run(eval, code, self.namespace)
+                result = copy_context().run(self._eval_in_run, code)
                 if budget is not None:
                     # Sticky, and checked once more: a run that swallowed its exhaustion
                     # (`finally: return`, `__exit__` returning True) or grew in its last steps
@@ -391,6 +400,21 @@ class Cell:
         its next checkpoint, or in library code within milliseconds. Safe from any thread; the
         run raises TimeLimitExceeded. The next run starts with a fresh budget."""
         self.meter.current.cancel(TimeLimitExceeded(reason))
+
+    def _eval_in_run(self, code: types.CodeType) -> Any:
+        """Run `code` in the run's copied context, marked as this cell's (runtime/decimals)."""
+        RUNNING.set(self._run_token)
+        if self._decimals is not None:
+            self._decimals.resume()
+        return eval(code, self.namespace)
+
+    def _decimal_function(self, name: str) -> Any:
+        """The cell's decimal.getcontext/setcontext/localcontext/Context (a plain function)."""
+        if self._decimals is None:
+            self._decimals = CellDecimal(self.meter, self._run_token)
+            self.guards.writable[self._decimals.context_type] = DECIMAL_WRITABLE
+        method = getattr(self._decimals, "context" if name == "Context" else name)
+        return plain_function(name, method, getattr(decimal, name).__doc__)
 
     def _failure(self, exc: BaseException, filename: str, source: str) -> BaseException:
         """What the host receives for `exc`: never a non-Exception (but LimitExceeded), never

@@ -187,6 +187,8 @@ class Guards:
         self.owned_types: set[type] = set()
         #: Every class the cell created (a superset of owned_types).
         self.owned_all: set[type] = set()
+        #: Foreign classes made for this cell -> the attributes the cell may set on them.
+        self.writable: dict[type, frozenset[str]] = {}
         self.type = make_cell_type(self)
         self._factory = _ClassFactory(self)
         self._derived_factory = _DerivedClassFactory(self)
@@ -324,8 +326,12 @@ class Guards:
         return obj
 
     def write(self, obj: Any, name: str) -> Any:
-        """`.write(o, 'x').x = v`: the cell may write only to what it owns."""
+        """`.write(o, 'x').x = v`: the cell may write only to what it owns, and the named
+        attributes of the few foreign kinds made for it (its decimal contexts)."""
         if self.owns(obj):
+            return obj
+        writable = self.writable.get(_real_type(obj))
+        if writable is not None and name in writable:
             return obj
         raise AttributeDenied(f"cannot set attribute {name!r} of a {_type_name(obj)!r} object: "
                               "the cell can only change objects it created", "PC203")

@@ -356,17 +356,6 @@ def itertools_pools(meter: Meter, real: Any) -> Any:
     return pooled
 
 
-def decimal_precision(meter: Meter, real: Any) -> Any:
-    """localcontext/Context with a precision in the millions make every operation huge."""
-    def precise(*args: Any, **kwargs: Any) -> Any:
-        prec = kwargs.get("prec")
-        if type(prec) is int and prec > 100_000:
-            meter.current.charge_memory(prec * 4, "a decimal precision this large")
-        return real(*args, **kwargs)
-    precise.__name__ = getattr(real, "__name__", "context")
-    return precise
-
-
 #: Unspellable guard name -> the meter's method (see compiler.rewrite).
 OPERATOR_GUARDS: dict[str, Callable[[Meter], Any]] = {
     ".mul": lambda m: m.mul, ".imul": lambda m: m.imul, ".pow": lambda m: m.pow,

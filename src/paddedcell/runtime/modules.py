@@ -31,9 +31,8 @@ NEVER_GRANTED: frozenset[tuple[str, str]] = frozenset(
         ("typing", "get_type_hints"),
         ("functools", "singledispatch"),  # evaluates string annotations with eval
         ("functools", "singledispatchmethod"),
-        ("decimal", "getcontext"),  # the host thread's live context
-        ("decimal", "setcontext"),
-        ("decimal", "DefaultContext"),  # templates shared by every thread
+        ("decimal", "DefaultContext"),  # templates shared by every thread (the cell's
+        # getcontext/setcontext/localcontext/Context are its own: runtime/decimals.py)
         ("decimal", "BasicContext"),
         ("decimal", "ExtendedContext"),
         ("collections", "namedtuple_rename"),
