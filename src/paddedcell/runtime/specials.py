@@ -6,6 +6,7 @@ guards (ownership) and stdout, so they are built per cell.
 
 from __future__ import annotations
 
+import collections
 import types
 from collections.abc import Callable
 from typing import Any
@@ -48,7 +49,35 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
         table[("operator", name)] = (lambda n: lambda real: plain_function(n, getattr(meter, n)))(name)
     for name in ("product", "permutations", "combinations", "combinations_with_replacement"):
         table[("itertools", name)] = (lambda n: lambda real: itertools_pools(meter, getattr(real, n)))(name)
+    table[("contextlib", "ExitStack")] = lambda real: _checked_exit_stack(meter, real)
     return table
+
+
+def _checked_exit_stack(meter: Meter, real: types.ModuleType) -> Any:
+    """`ExitStack.__exit__` runs every callback, catching what each one raises, and re-raises
+    at the end: a limit raised once (by the watchdog, at the next bytecode) would be stored
+    while callbacks that take no steps (`stack.callback(sum, range(10**7))`, pushed by the
+    thousand) all still run. Here each callback first checks that the budget lives.
+
+    A per-cell copy of the class, not a subclass: `super()` would lead back to the real
+    `__exit__`."""
+    base = real.ExitStack
+    real_exit = base.__exit__
+
+    def checked(callback: Any) -> Any:
+        def run(*args: Any) -> Any:
+            meter.current.raise_if_exhausted()
+            return callback(*args)
+        return run
+
+    def __exit__(self: Any, *exc_details: Any) -> Any:
+        self._exit_callbacks = collections.deque(
+            (is_sync, checked(callback)) for is_sync, callback in self._exit_callbacks)
+        return real_exit(self, *exc_details)
+
+    namespace = {k: v for k, v in vars(base).items() if k not in ("__dict__", "__weakref__")}
+    namespace["__exit__"] = __exit__
+    return type("ExitStack", base.__bases__, namespace)
 
 
 def cell_specials(guards: Guards, stdout: Callable[[], Any],
