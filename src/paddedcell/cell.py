@@ -69,7 +69,7 @@ from .policy import Limits, Policy
 from .rules import is_dunder
 from .runtime import hardlimit
 from .runtime.boundary import for_host
-from .runtime.budget import Budget, frame_depth
+from .runtime.budget import CALLBACK_CHUNK, CHUNK, Budget, frame_depth
 from .runtime.builtins import base_table
 from .runtime.decimals import RUNNING, CellDecimal
 from .runtime.decimals import WRITABLE as DECIMAL_WRITABLE
@@ -281,7 +281,7 @@ class Cell:
         budget = None
         hard = self.policy.limits.memory
         if self._metered:
-            budget = self._new_budget()
+            budget = self._new_budget(run=True)
             self._install(budget)
             budget.start(frame_depth())
         if hard is not None:
@@ -347,9 +347,12 @@ class Cell:
 
     # -- budgets -------------------------------------------------------------------------------
 
-    def _new_budget(self) -> Budget:
+    def _new_budget(self, run: bool = False) -> Budget:
+        """A budget for a run, or (`run` False) for the callbacks the host makes outside runs,
+        which read the clock more often: no watchdog follows the host there."""
         # A sub-cell's budgets come out of its parent's: the parent's current run when the
         # parent is running (its code made the call), else the parent's lifetime budget.
+        chunk = CHUNK if run else CALLBACK_CHUNK
         up = None
         parent = self.parent
         if parent is not None:
@@ -357,8 +360,8 @@ class Cell:
                 else parent.lifetime
         if self.lifetime is not None:
             self.lifetime.parent = up
-            return Budget(self.policy.limits, parent=self.lifetime)
-        return Budget(self.policy.limits, parent=up)
+            return Budget(self.policy.limits, parent=self.lifetime, chunk=chunk)
+        return Budget(self.policy.limits, parent=up, chunk=chunk)
 
     def _install(self, budget: Budget) -> None:
         self.meter.current = budget

@@ -396,9 +396,10 @@ def denial_rule(access: Access) -> str:
 
 #: Builtins whose calls may materialise a lot; metered code routes their calls through `.call`.
 SIZED_CALL_NAMES = frozenset({"list", "tuple", "set", "frozenset", "sorted", "bytes", "bytearray"})
-#: str/bytes methods whose result size depends on their arguments (metered through `.sized`).
+#: str/bytes (and int.to_bytes) methods whose result size depends on their arguments
+#: (metered through `.sized`).
 SIZED_METHODS = frozenset({"zfill", "ljust", "rjust", "center", "expandtabs", "replace", "join",
-                           "extend", "update"})
+                           "extend", "update", "translate", "to_bytes"})
 #: Format-spec widths above this are charged against the memory budget.
 WIDE_FORMAT = 10_000
 

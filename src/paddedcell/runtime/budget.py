@@ -31,6 +31,10 @@ from ..policy import Limits
 
 #: Ticks between checkpoints. A checkpoint costs about a microsecond; a tick about 25 ns.
 CHUNK = 256
+#: The same for budgets of callbacks the host makes outside a run (`repr(cell_object)`): no
+#: watchdog follows the host there, so the clock is read every few steps instead (a step
+#: that is one long C call would otherwise go 255 more times unchecked).
+CALLBACK_CHUNK = 8
 #: Seconds between two reads of the process's resident memory (a few microseconds each).
 MEMORY_INTERVAL = 0.002
 
@@ -62,8 +66,10 @@ def frame_depth() -> int:
 class Budget:
     """One budget. `parent` (a cell's lifetime budget) is charged as well."""
 
-    def __init__(self, limits: Limits, parent: Budget | None = None) -> None:
+    def __init__(self, limits: Limits, parent: Budget | None = None, chunk: int = CHUNK) -> None:
         self.limits = limits
+        #: Ticks between checkpoints (CHUNK in runs, CALLBACK_CHUNK for callbacks).
+        self.chunk = chunk
         self.cancelled: LimitExceeded | None = None
         #: Non-empty while the budget and every budget it charges live: rewritten except
         #: clauses test it inline, so a parent's exhaustion must empty it too (see `cancel`).
@@ -180,29 +186,29 @@ class Budget:
         if self.cancelled is None:
             self._check()
         if self.cancelled is None and self.parent is not None:
-            self.parent.checkpoint_as_parent(self)
+            self.parent.checkpoint_as_parent(self, self.chunk)
         if self.cancelled is not None:
             raise self.fail()
         if self.steps_left is None:
-            return CHUNK
-        grant = min(CHUNK, self.steps_left)
+            return self.chunk
+        grant = min(self.chunk, self.steps_left)
         self.steps_left -= grant
         if grant <= 0:
             self.cancel(StepLimitExceeded(f"more than {self.limits.steps} steps"))
             raise self.fail()
         return grant
 
-    def checkpoint_as_parent(self, child: Budget) -> None:
+    def checkpoint_as_parent(self, child: Budget, steps: int) -> None:
         """A checkpoint of `child` (a chunk of its steps) charged here and, in turn, to every
         budget above: a sub-cell's sub-cell spends its grandparent's steps too."""
         self._check()
         if self.cancelled is None and self.steps_left is not None:
-            self.steps_left -= CHUNK
+            self.steps_left -= steps
             if self.steps_left < 0:
                 self.cancel(StepLimitExceeded(f"more than {self.limits.steps} steps, counting "
                                               "the lifetime and sub-cells"))
         if self.cancelled is None and self.parent is not None:
-            self.parent.checkpoint_as_parent(self)
+            self.parent.checkpoint_as_parent(self, steps)
         if self.cancelled is not None:
             child.cancel(self.fail())
 

@@ -213,12 +213,21 @@ class Meter:
     def sized(self, obj: Any, name: str) -> Any:
         """`.sized(s, 'zfill')`: a str/bytes method whose result size depends on arguments."""
         method = getattr(obj, name)
+        charge = self.current.charge_memory
+        if name == "to_bytes":
+            if not isinstance(obj, int):
+                return method
+
+            def to_bytes(length: Any = 1, *args: Any, **kwargs: Any) -> Any:
+                if isinstance(length, int) and length > SMALL:
+                    charge(length, "int.to_bytes")
+                return method(length, *args, **kwargs)
+            return to_bytes
         if name in ("extend", "update"):
             if not isinstance(obj, (list, bytearray, dict, set)):
                 return method
         elif not isinstance(obj, (str, bytes, bytearray)):
             return method
-        charge = self.current.charge_memory
         unit = 1
 
         if name in ("zfill", "ljust", "rjust", "center"):
@@ -254,6 +263,17 @@ class Meter:
                     charge(size + len(obj) * 8, name)
                 return method(*args, **kwargs)
             return grown
+        if name == "translate":
+            def translated(table: Any, *args: Any) -> Any:
+                # Each character becomes at most the longest replacement a dict names (a
+                # table of another kind is looked up per character by code that ticks).
+                if type(table) is dict and table:
+                    longest = max((len(v) for v in table.values()
+                                   if isinstance(v, (str, bytes))), default=1)
+                    if len(obj) * longest > SMALL:
+                        charge(len(obj) * longest, "translate")
+                return method(table, *args)
+            return translated
         if name == "join":
             def joined(iterable: Any) -> Any:
                 items = list(iterable)
