@@ -86,3 +86,46 @@ def test_outside_a_run_the_cell_cannot_change_the_host_threads_context() -> None
     # A detached copy: the write goes nowhere the host or later runs can see.
     assert cell.namespace["get_it"]() == str(decimal.Decimal(1) / 3)
     assert decimal.getcontext() is host and host.prec == 28
+
+
+def test_a_generator_suspended_in_localcontext_cannot_hand_the_host_thread_its_context() -> None:
+    # review 2026-11: closing the generator later (the host, or the garbage collector) ran
+    # __exit__ in the host thread's context, which became the cell's (writable) context.
+    import gc
+    cell = pc.Cell()
+    run(cell, "keep = decimal.getcontext()\n"
+              "def g():\n    with decimal.localcontext(prec=3):\n        yield 1\n        yield 2\n"
+              "gen = g()\nnext(gen)\nother = g()\nnext(other)\n")
+    host = decimal.getcontext()
+    cell.namespace.pop("gen")
+    gc.collect()
+    with pytest.raises(StopIteration):
+        next(cell.namespace["other"])  # the host resumes it: the block ends outside a run
+        next(cell.namespace["other"])
+    assert decimal.getcontext() is host
+    run(cell, "keep.prec = 5\nkeep.traps[decimal.Inexact] = True\n")
+    assert decimal.getcontext() is host and host.prec == 28 and not host.traps[decimal.Inexact]
+
+
+@pytest.mark.parametrize("source", [
+    "class I(int): pass\nc = decimal.Context(prec=I(10**9))",
+    "class I(int): pass\nc = decimal.Context(I(10**9))",
+    "class I(int): pass\ndecimal.getcontext().prec = I(10**9)",
+    "class I(int): pass\nwith decimal.localcontext(prec=I(10**9)):\n    pass",
+])
+def test_an_int_subclass_precision_is_charged_too(source: str) -> None:
+    # review 2026-11: the charge looked at exact ints only; C takes the subclass's value.
+    with pytest.raises(pc.MemoryLimitExceeded):
+        run(pc.Cell(LIMITED), source)
+
+
+def test_a_runs_arithmetic_never_sets_the_host_threads_flags() -> None:
+    # review 2026-11: before the cell's first getcontext() the run's context was the host
+    # thread's own object (a copied contextvars context shares it): Decimal(1) / 3 set its flags.
+    host = decimal.getcontext()
+    host.clear_flags()
+    ns = run(pc.Cell(), "x = str(Decimal(1) / 3)\n")
+    assert ns["x"] == str(decimal.Decimal(1) / 3)
+    host.clear_flags()
+    run(pc.Cell(), "x = Decimal(1) / 3\n")
+    assert not any(host.flags.values())

@@ -71,7 +71,7 @@ from .runtime import hardlimit
 from .runtime.boundary import for_host
 from .runtime.budget import CALLBACK_CHUNK, CHUNK, Budget, frame_depth
 from .runtime.builtins import base_table
-from .runtime.decimals import RUNNING, CellDecimal
+from .runtime.decimals import RUNNING, CellDecimal, detach
 from .runtime.decimals import WRITABLE as DECIMAL_WRITABLE
 from .runtime.files import CellFiles
 from .runtime.guards import Guards, defer
@@ -409,6 +409,8 @@ class Cell:
         RUNNING.set(self._run_token)
         if self._decimals is not None:
             self._decimals.resume()
+        else:
+            detach()
         return eval(code, self.namespace)
 
     def _decimal_function(self, name: str) -> Any:

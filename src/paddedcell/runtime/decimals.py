@@ -46,16 +46,20 @@ class CellDecimal:
         #: The context the cell last installed; reinstalled at the start of each run.
         self.last: Any = None
 
-        def charge(prec: Any) -> None:
-            if type(prec) is int and prec > CHARGED_PRECISION:
-                meter.current.charge_memory(prec * 4, "a decimal precision this large")
+        def charge(prec: Any) -> Any:
+            # An int subclass is made an exact int first: C reads its value, and the check
+            # below must see the same one (a cell's subclass escaped the charge).
+            if isinstance(prec, int):
+                prec = int.__index__(prec)
+                if prec > CHARGED_PRECISION:
+                    meter.current.charge_memory(prec * 4, "a decimal precision this large")
+            return prec
 
         def get_prec(ctx: Any) -> Any:
             return _base_prec.__get__(ctx)
 
         def set_prec(ctx: Any, value: Any) -> None:
-            charge(value)
-            _base_prec.__set__(ctx, value)
+            _base_prec.__set__(ctx, charge(value))
 
         cells = self
 
@@ -65,7 +69,10 @@ class CellDecimal:
             __slots__ = ()
 
             def __init__(self, *args: Any, **kwargs: Any) -> None:
-                charge(kwargs["prec"] if "prec" in kwargs else args[0] if args else None)
+                if "prec" in kwargs:
+                    kwargs["prec"] = charge(kwargs["prec"])
+                elif args:
+                    args = (charge(args[0]), *args[1:])
                 super().__init__(*args, **kwargs)
 
             prec = property(get_prec, set_prec)
@@ -98,6 +105,8 @@ class CellDecimal:
         """At the start of a run (in its copied context): the cell's last context again."""
         if self.last is not None:
             _real_setcontext(self.last)
+        else:
+            detach()
 
     # -- the functions the cell calls ----------------------------------------------------------
     def getcontext(self) -> Any:
@@ -127,6 +136,15 @@ class CellDecimal:
         return self.context_type(*args, **kwargs)
 
 
+def detach() -> None:
+    """At the start of a run of a cell without a context of its own: a copy of the host's,
+    flags cleared. The copied contextvars context still holds the host thread's context
+    object itself, and the run's arithmetic would set its flags."""
+    mine = _real_getcontext().copy()
+    mine.clear_flags()
+    _real_setcontext(mine)
+
+
 class _LocalContext:
     """`with localcontext(...) as ctx`: `ctx` is current inside the block, then the previous
     context is again. Attributes are private (a foreign object's `_x` is refused to cells)."""
@@ -147,5 +165,8 @@ class _LocalContext:
         return self._new
 
     def __exit__(self, *exc: object) -> None:
-        if self._saved is not None:
+        # Only in a run of the cell: a generator suspended inside the block and closed later
+        # (by the host, or by the garbage collector) exits it in the host thread's context,
+        # which would become the cell's context (a cell-owned, writable object).
+        if self._saved is not None and self._cells._in_run():
             _real_setcontext(self._saved)
