@@ -299,7 +299,11 @@ class CellFiles:
             file = os.fspath(file)  # once; the result must be exactly str or bytes
             if type(file) not in (str, bytes):
                 raise TypeError("expected __fspath__() to return str or bytes")
-        path = os.fsdecode(bytes(file)) if isinstance(file, bytes) else str.__str__(file)
+        # Exact types only: bytes(x) returns whatever a subclass's __bytes__ gives, and
+        # fsdecode calls its decode(), which could hand back a str subclass whose split()
+        # puts several components ('../x') in one name the kernel would resolve.
+        path = str.__str__(os.fsdecode(bytes(memoryview(file)))) if isinstance(file, bytes) \
+            else str.__str__(file)
         if "\0" in path:
             raise ValueError("embedded null byte")
         if len(path) > _PATH_MAX:
