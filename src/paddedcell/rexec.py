@@ -340,7 +340,9 @@ class RExec:
         # A str subclass could lie to the checks in a subclass's r_open (file[:5] == "/tmp/"):
         # r_open sees exact values only.
         if isinstance(file, bytes):
-            file = os.fsdecode(bytes(file))
+            # Exact bytes, decoded to an exact str: a bytes subclass's __bytes__/decode are
+            # cell code (see CellFiles.cellpath).
+            file = str.__str__(os.fsdecode(bytes(memoryview(file))))
         if not isinstance(file, str):
             raise TypeError(f"open() path must be a str, not {type(file).__name__}")
         if not isinstance(mode, str) or type(buffering) is not int:

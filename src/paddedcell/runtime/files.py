@@ -260,7 +260,10 @@ def _exact_str(value: Any) -> Any:
 
 
 def _walk_parts(path: str) -> list[str]:
-    parts = path.split("/")
+    # str.split of the exact type: a cell's str subclass must never choose the components
+    # (one holding '../x' would be resolved by the kernel). cellpath makes paths exact; this
+    # holds even if a caller forgets.
+    parts = str.split(str.__str__(path), "/")
     # A trailing slash (or "/.") requires a directory: a final "." makes the walk treat the
     # last name as one.
     return [p for p in parts if p not in ("", ".")] + (["."] if parts[-1] in ("", ".") else [])
