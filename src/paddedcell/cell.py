@@ -211,7 +211,10 @@ class Cell:
                 G_LEN: len,
                 G_CATCHABLE: self.meter.catchable,
                 G_BASE_EXC: BaseException,
-                G_NUM: frozenset({int, float, complex, bool}),
+                # Decimal too: its `*` and `+` results are rounded to the context's precision,
+                # which the cell's contexts charge (runtime/decimals.py); the meter's guards
+                # would only call them.
+                G_NUM: frozenset({int, float, complex, bool, decimal.Decimal}),
                 G_FACTOR: self.meter.factor,
                 G_SIZED: self.meter.sized,
                 G_CALL: self.meter.call,
