@@ -13,7 +13,7 @@ import builtins
 import io
 import sys
 from enum import EnumType
-from types import FunctionType, MappingProxyType, MethodType, ModuleType
+from types import FunctionType, GenericAlias, MappingProxyType, MethodType, ModuleType
 from typing import Any, NoReturn
 
 from ..errors import AttributeDenied, OperationDenied
@@ -469,6 +469,12 @@ class Guards:
                                   "PC202")
         if issubclass(cls, _real_type) or obj is self.type or cls is _real_type(self.type):
             return self.type
+        if issubclass(cls, GenericAlias):
+            # Its constructor takes any callable as origin, and calling the alias sets
+            # `__orig_class__` on whatever that callable returns (host objects, library
+            # classes). The typing aliases are refused below as private classes.
+            raise AttributeDenied("the class of generic aliases is not available in a cell",
+                                  "PC202")
         if issubclass(cls, io.FileIO):
             # The raw layer of the cell's files: its constructor opens host paths.
             raise AttributeDenied("the class of raw file objects is not available in a cell",
