@@ -94,6 +94,46 @@ def defer(error: BaseException) -> Any:
     return _Deferred("deferred", (), {"_error": error})
 
 
+def _match_args_error(cls: Any, positional: int) -> BaseException | None:
+    """The denial for a positional pattern of `cls` with `positional` sub-patterns, if any."""
+    names = getattr(cls, "__match_args__", ())
+    if type(names) is tuple:
+        for name in names[:positional]:
+            if _real_type(name) is not str or classify_attribute(name) is not Access.ALLOW:
+                return AttributeDenied(
+                    f"a positional pattern of {cls.__name__!r} would read attribute "
+                    f"{name!r}, which the cell may not read", "PC201")
+    return None
+
+
+class _Rechecked(type):
+    """Metaclass of the stand-ins for the cell's classes in positional class patterns: the
+    `__match_args__` check runs when the case is tried, then the real class answers."""
+
+    def __instancecheck__(cls, obj: Any) -> bool:
+        real = cls._real  # type: ignore[attr-defined]
+        error = _match_args_error(real, cls._positional)  # type: ignore[attr-defined]
+        if error is not None:
+            raise error
+        return isinstance(obj, real)
+
+    @property
+    def __match_args__(cls) -> Any:
+        # Read by CPython right after a successful __instancecheck__.
+        real = cls._real  # type: ignore[attr-defined]
+        error = _match_args_error(real, cls._positional)  # type: ignore[attr-defined]
+        if error is not None:
+            raise error
+        return _real_getattr(real, "__match_args__")
+
+
+def _rechecked(cls: type, positional: int) -> Any:
+    # Subclasses of int, str, ... without __match_args__ match themselves: keep that.
+    base = next((t for t in _MATCH_SELF_TYPES if t is not bool and issubclass(cls, t)), object)
+    return _Rechecked(cls.__name__, (base,), {"_real": cls, "_positional": positional,
+                                              "__slots__": ()})
+
+
 def _type_name(obj: Any) -> str:
     return _real_type(obj).__name__
 
@@ -189,6 +229,8 @@ class Guards:
         self.owned_all: set[type] = set()
         #: Foreign classes made for this cell -> the attributes the cell may set on them.
         self.writable: dict[type, frozenset[str]] = {}
+        #: (class, positional count) -> the stand-in match_class gives for the cell's classes.
+        self._match_standins: dict[tuple[type, int], Any] = {}
         self.type = make_cell_type(self)
         self._factory = _ClassFactory(self)
         self._derived_factory = _DerivedClassFactory(self)
@@ -395,13 +437,19 @@ class Guards:
         # The cell's classes too: dataclass() sets __match_args__ after the class checks.
         if cls in _MATCH_SELF_TYPES and positional <= 1:
             return cls  # int(x), str(x), ...: the subject itself, no attribute read
-        names = getattr(cls, "__match_args__", ())
-        if type(names) is tuple:
-            for name in names[:positional]:
-                if _real_type(name) is not str or classify_attribute(name) is not Access.ALLOW:
-                    return defer(AttributeDenied(
-                        f"a positional pattern of {cls.__name__!r} would read attribute "
-                        f"{name!r}, which the cell may not read", "PC201"))
+        error = _match_args_error(cls, positional)
+        if error is not None:
+            return defer(error)
+        owned = self.owned_all
+        if any(c in owned for c in cls.__mro__):
+            # dataclass() can still set __match_args__ (private fields too) on the cell's
+            # classes after this check: from the subject expression or the guard of an
+            # earlier case. A stand-in checks again each time the case is tried.
+            key = (cls, positional)
+            standin = self._match_standins.get(key)
+            if standin is None:
+                standin = self._match_standins[key] = _rechecked(cls, positional)
+            return standin
         return cls
 
     # -- guarded builtins ----------------------------------------------------------------------
