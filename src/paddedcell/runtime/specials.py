@@ -246,6 +246,33 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any],
             return copier
         return make
 
+    def _check_abstract_target(obj: Any, what: str) -> None:
+        # The real ones do `obj.__isabstractmethod__ = True` on whatever they are given:
+        # a supervisor object, a library function or class.
+        if not guards.owns(obj):
+            guards.deny_op(f"abc.{what}() applies only to functions and objects the cell "
+                           "created")
+
+    def abstractmethod_factory(real: types.ModuleType) -> Any:
+        target = real.abstractmethod
+
+        def abstractmethod(funcobj: Any) -> Any:
+            _check_abstract_target(funcobj, "abstractmethod")
+            return target(funcobj)
+        abstractmethod.__doc__ = target.__doc__
+        return abstractmethod
+
+    def abstract_descriptor_factory(name: str) -> Factory:
+        def make(real: types.ModuleType) -> Any:
+            base = getattr(real, name)
+
+            def __init__(self: Any, callable: Any) -> None:
+                _check_abstract_target(callable, name)
+                base.__init__(self, callable)
+            return type(name, (base,), {"__init__": __init__, "__module__": "abc",
+                                        "__qualname__": name, "__doc__": base.__doc__})
+        return make
+
     def sys_exit(code: Any = None) -> None:
         raise SystemExit(code)
 
@@ -257,6 +284,9 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any],
         ("copy", "copy"): copy_factory("copy"),
         **{("re", n): re_factory(n, i) for n, i in re_flags_position.items()},
         ("functools", "total_ordering"): total_ordering_factory,
+        ("abc", "abstractmethod"): abstractmethod_factory,
+        ("abc", "abstractclassmethod"): abstract_descriptor_factory("abstractclassmethod"),
+        ("abc", "abstractstaticmethod"): abstract_descriptor_factory("abstractstaticmethod"),
         ("functools", "wraps"): lambda real: wraps,
         ("functools", "update_wrapper"): lambda real: update_wrapper,
         ("dataclasses", "dataclass"): dataclass_factory,
