@@ -302,3 +302,19 @@ def test_decimal_contexts_a_cell_changes_are_its_own() -> None:
     # The host calling a cell function later: host arithmetic in it, nothing installed.
     assert cell.namespace["later"]() == str(decimal.Decimal(2) / 3)
     assert decimal.getcontext() is host
+
+
+def test_dataclass_cannot_rename_a_host_dataclass_field() -> None:
+    # adversarial review attack-lang: dataclass() sets .name/.type/._field_type on every Field
+    # it finds in the class body, and fields() hands out the host class's own Field objects
+    @dataclasses.dataclass
+    class Account:
+        user: str
+        _password: str
+
+    cell = pc.Cell(globals={"account": Account("bob", "hunter2")})
+    cell.exec("import dataclasses\nf = dataclasses.fields(account)[0]\n"
+              "class X:\n    renamed: int = f\ndataclasses.dataclass(X)\n"
+              "names = [g.name for g in dataclasses.fields(X)]")
+    assert cell.namespace["names"] == ["renamed"]
+    assert [f.name for f in dataclasses.fields(Account)] == ["user", "_password"]

@@ -7,6 +7,7 @@ guards (ownership) and stdout, so they are built per cell.
 from __future__ import annotations
 
 import collections
+import copy
 import types
 from collections.abc import Callable
 from typing import Any
@@ -123,6 +124,11 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any],
                 if not (isinstance(target, type) and guards.owns(target)):
                     guards.deny_op("dataclass() applies only to classes the cell defined")
                 _check_field_names(target)
+                # dataclass() renames and retypes the Field objects it finds in the class: a
+                # Field taken from another dataclass (`fields(host_obj)[0]`) is the host's.
+                for key, value in list(_class_dict(target).items()):
+                    if isinstance(value, real.Field):
+                        setattr(target, key, copy.copy(value))
                 result = real.dataclass(target, **kwargs)
                 if result is not target:
                     guards.register(result)  # slots=True makes a new class from the cell's
