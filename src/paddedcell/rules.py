@@ -298,6 +298,7 @@ class Access(enum.Enum):
     FORMAT = "format"  # `format`/`format_map`: str methods are wrapped to check field names
     EXC_OBJ = "exc-obj"  # `obj`: denied on exceptions (AttributeError.obj leaks objects)
     ABC_REGISTER = "abc-register"  # `register`: denied on library ABCs (host-global state)
+    MRO = "mro"  # `mro`: denied on classes (it lists the real bases behind per-cell copies)
 
     @property
     def denied(self) -> bool:
@@ -315,6 +316,7 @@ _SPECIAL_PUBLIC = {
     "format_map": Access.FORMAT,
     "obj": Access.EXC_OBJ,
     "register": Access.ABC_REGISTER,
+    "mro": Access.MRO,
 }
 
 

@@ -44,7 +44,7 @@ COSTLY = "costly"  # `*`, `**`, `<<`, `%`-format, their augmented forms: charge 
 SIZED = "sized"  # a str method or builtin call whose result size depends on its arguments
 FSPEC = "fspec"  # an f-string field with a computed or very wide format spec
 
-_READ_ACCESS = frozenset({Access.EXC_OBJ})
+_READ_ACCESS = frozenset({Access.EXC_OBJ, Access.MRO})
 _GETATTR_ACCESS = frozenset({Access.FORMAT, Access.CLASS, Access.INIT, Access.ABC_REGISTER})
 _NAME_LOADS = frozenset({"__name__", "__debug__"})
 #: Dunder globals a module may bind and read: `__all__` (what `from m import *` exports) and
@@ -290,7 +290,7 @@ def _augassign(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, ast.AugAssign)
     target = node.target
     if isinstance(target, ast.Attribute):
-        if classify_attribute(target.attr) in (Access.FORMAT, Access.EXC_OBJ):
+        if classify_attribute(target.attr) in (Access.FORMAT, Access.EXC_OBJ, Access.MRO):
             w.report("PC110", target, name=target.attr)
 
 

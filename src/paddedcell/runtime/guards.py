@@ -316,6 +316,12 @@ class Guards:
             if isinstance(obj, BaseException):
                 raise AttributeDenied("the 'obj' attribute of exceptions is not available "
                                       "(it can carry objects the cell must not reach)", "PC201")
+        elif access is Access.MRO:
+            if isinstance(obj, _real_type):
+                # Like `__mro__`: it would list the real library classes behind the cell's
+                # checked copies (enum.Enum, string.Template), whose hooks skip the checks.
+                raise AttributeDenied("the 'mro' method of classes is not available in a cell "
+                                      "(nor is __mro__)", "PC201")
         elif access is Access.ABC_REGISTER:
             if isinstance(obj, abc.ABCMeta) and not self.owns(obj):
                 raise AttributeDenied("registering with a library ABC would change it for the "
