@@ -318,3 +318,16 @@ def test_dataclass_cannot_rename_a_host_dataclass_field() -> None:
               "names = [g.name for g in dataclasses.fields(X)]")
     assert cell.namespace["names"] == ["renamed"]
     assert [f.name for f in dataclasses.fields(Account)] == ["user", "_password"]
+
+
+def test_exception_notes_run_no_cell_code_in_the_host() -> None:
+    # adversarial review attack-lang: add_note() accepts a str subclass, and the host's
+    # traceback formatting calls str() on every note
+    import traceback
+
+    cell = pc.Cell()
+    with pytest.raises(Exception) as info:
+        cell.exec("ran = []\nclass S(str):\n    def __str__(self):\n        ran.append(1)\n"
+                  "        return 'x'\ne = ValueError('boom')\ne.add_note(S('note'))\nraise e")
+    traceback.format_exception(info.value)
+    assert cell.namespace["ran"] == []

@@ -41,6 +41,11 @@ def _safe(exc: BaseException, owns: Callable[[Any], bool]) -> bool:
         value = getattr(exc, attr, None)
         if value is not None and not _plain(value):
             return False
+    # add_note() takes str subclasses: traceback formatting calls str() on each note.
+    notes = getattr(exc, "__notes__", None)
+    if notes is not None and not (type(notes) is list and len(notes) <= 64
+                                  and all(type(n) is str for n in notes)):
+        return False
     return not (isinstance(exc, AttributeError) and exc.obj is not None and owns(exc.obj))
 
 
