@@ -13,7 +13,7 @@ from typing import Any
 
 from ..rules import Access, classify_attribute, is_dunder
 from .guards import Guards
-from .meter import Meter, itertools_pools, math_comb_perm, math_factorial
+from .meter import Meter, itertools_pools, math_comb_perm, math_factorial, unicodedata_normalize
 
 Factory = Callable[[types.ModuleType], Any]
 # The class's own namespace, read through `type`'s descriptor so no metaclass can fake it.
@@ -43,6 +43,9 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
         ("math", "factorial"): lambda real: math_factorial(meter, real.factorial),
         ("math", "comb"): lambda real: math_comb_perm(meter, real.comb),
         ("math", "perm"): lambda real: math_comb_perm(meter, real.perm),
+        ("unicodedata", "normalize"): lambda real: plain_function(
+            "normalize", unicodedata_normalize(meter, real.normalize, real.is_normalized),
+            real.normalize.__doc__),
     }
     for name in ("mul", "imul", "pow", "ipow", "lshift", "ilshift", "mod"):
         # Plain functions, not bound methods of the meter (copy.deepcopy walks __self__).
