@@ -307,6 +307,10 @@ class Cell:
                 if watch is not None:
                     WATCHDOG.release(watch)  # before anything else of the host runs
         except BaseException as exc:
+            if watch is not None:
+                # Again: a limit the watchdog raised once more may have cut the `finally`
+                # above short (it raises again only after REARM seconds, never this soon).
+                WATCHDOG.release(watch)
             failure = self._failure(exc, filename, source)
         else:
             if budget is not None:

@@ -71,6 +71,11 @@ class Budget:
         #: Ticks between checkpoints (CHUNK in runs, CALLBACK_CHUNK for callbacks).
         self.chunk = chunk
         self.cancelled: LimitExceeded | None = None
+        #: The chunk of steps the ticker is handing out: emptied when the budget runs out,
+        #: so the next step reaches a checkpoint and raises (not up to a chunk later: a
+        #: limit the watchdog raised can be discarded, `finally: continue`, and each of those
+        #: steps could run library code that takes none until the watchdog raises again).
+        self._chunk: list[bool] = []
         #: Non-empty while the budget and every budget it charges live: rewritten except
         #: clauses test it inline, so a parent's exhaustion must empty it too (see `cancel`).
         self.alive: set[bool] = {True}
@@ -139,6 +144,7 @@ class Budget:
                 return
             self.cancelled = reason
             self.alive.clear()
+            self._chunk.clear()
             children = list(self._children) if self._children is not None else []
         for child in children:
             child.cancel(reason)
@@ -286,7 +292,13 @@ class _Refill:
     def __next__(self) -> Any:
         budget = self._budget
         try:
-            return itertools.repeat(True, budget.checkpoint())
+            # A list's iterator reads its length at every step: emptying the list (cancel)
+            # ends the chunk at once.
+            chunk = [True] * budget.checkpoint()
+            budget._chunk = chunk
+            if budget.cancelled is not None:  # cancelled by another thread meanwhile
+                chunk.clear()
+            return iter(chunk)
         except LimitExceeded:
             return _Exhausted(budget)
         except RecursionError:

@@ -354,6 +354,25 @@ def math_factorial(meter: Meter, real: Any) -> Any:
     return factorial
 
 
+#: The most characters one character becomes under each normalization form (U+FDFA has an
+#: 18-character compatibility decomposition; canonical ones are at most 4 long).
+_NORMALIZE_GROWTH = {"NFC": 4, "NFD": 4, "NFKC": 18, "NFKD": 18}
+
+
+def unicodedata_normalize(meter: Meter, real: Any, is_normalized: Any) -> Any:
+    """`normalize` builds its result in one C call, in a buffer of 4-byte characters, up to
+    18 times as long as its input: charged unless the input is already normalized (a quick
+    scan that allocates nothing). Outside runs no address-space limit backs the meter."""
+    def normalize(form: Any, unistr: Any) -> Any:
+        if type(form) is str and isinstance(unistr, str):
+            growth = _NORMALIZE_GROWTH.get(form)
+            size = str.__len__(unistr) * 4 * (growth or 1)
+            if growth is not None and size > SMALL and not is_normalized(form, unistr):
+                meter.current.charge_memory(size, "unicodedata.normalize")
+        return real(form, unistr)
+    return normalize
+
+
 def math_comb_perm(meter: Meter, real: Any) -> Any:
     def counted(n: Any, k: Any = None) -> Any:
         if type(n) is int and n > 20_000:

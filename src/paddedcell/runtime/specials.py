@@ -14,7 +14,7 @@ from typing import Any
 
 from ..rules import Access, classify_attribute, is_dunder
 from .guards import Guards
-from .meter import Meter, itertools_pools, math_comb_perm, math_factorial
+from .meter import Meter, itertools_pools, math_comb_perm, math_factorial, unicodedata_normalize
 
 Factory = Callable[[types.ModuleType], Any]
 # The class's own namespace, read through `type`'s descriptor so no metaclass can fake it.
@@ -44,6 +44,9 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
         ("math", "factorial"): lambda real: math_factorial(meter, real.factorial),
         ("math", "comb"): lambda real: math_comb_perm(meter, real.comb),
         ("math", "perm"): lambda real: math_comb_perm(meter, real.perm),
+        ("unicodedata", "normalize"): lambda real: plain_function(
+            "normalize", unicodedata_normalize(meter, real.normalize, real.is_normalized),
+            real.normalize.__doc__),
     }
     for name in ("mul", "imul", "pow", "ipow", "lshift", "ilshift", "mod"):
         # Plain functions, not bound methods of the meter (copy.deepcopy walks __self__).
@@ -51,6 +54,7 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
     for name in ("product", "permutations", "combinations", "combinations_with_replacement"):
         table[("itertools", name)] = (lambda n: lambda real: itertools_pools(meter, getattr(real, n)))(name)
     table[("contextlib", "ExitStack")] = lambda real: _checked_exit_stack(meter, real)
+    table[("contextlib", "suppress")] = lambda real: _checked_suppress(meter, real)
     return table
 
 
@@ -79,6 +83,23 @@ def _checked_exit_stack(meter: Meter, real: types.ModuleType) -> Any:
     namespace = {k: v for k, v in vars(base).items() if k not in ("__dict__", "__weakref__")}
     namespace["__exit__"] = __exit__
     return type("ExitStack", base.__bases__, namespace)
+
+
+def _checked_suppress(meter: Meter, real: types.ModuleType) -> Any:
+    """`suppress(BaseException)` would swallow a limit the watchdog raised (once per
+    statement, at the next bytecode) in code that takes no steps: one `with suppress(...)`
+    line after another, each around library code, and the run never ends. Here `__exit__`
+    suppresses nothing once the budget is exhausted. A per-cell copy, as for ExitStack."""
+    base = real.suppress
+    real_exit = base.__exit__
+
+    def __exit__(self: Any, *exc_details: Any) -> Any:
+        meter.current.raise_if_exhausted()
+        return real_exit(self, *exc_details)
+
+    namespace = {k: v for k, v in vars(base).items() if k not in ("__dict__", "__weakref__")}
+    namespace["__exit__"] = __exit__
+    return type("suppress", base.__bases__, namespace)
 
 
 def cell_specials(guards: Guards, stdout: Callable[[], Any],

@@ -7,6 +7,10 @@ limit is in progress, this thread checks its budget every few milliseconds and, 
 exhausted, raises the limit asynchronously in the running thread
 (`PyThreadState_SetAsyncExc`): it arrives at the next bytecode boundary. One long C call is
 still not interruptible (the README says so; use the isolated tier).
+
+The limit is raised again every REARM seconds while the run goes on: the cell can discard an
+asynchronous exception (`finally: return` around a loop whose steps are long C calls) and then
+call library code that takes no steps, where no checkpoint would ever raise it again.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from dataclasses import dataclass, field
 from .budget import Budget
 
 INTERVAL = 0.005
+#: Seconds after raising a limit in a run that is still going before raising it again.
+REARM = 0.1
 
 _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
 
@@ -29,6 +35,7 @@ class _Watch:
     thread: int
     active: bool = True
     raised: bool = False
+    raised_at: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -66,15 +73,17 @@ class Watchdog:
             time.sleep(INTERVAL)
             with self._lock:
                 watches = list(self._watches.values())
+            now = time.monotonic()
             for entry in watches:
-                if entry.raised:
+                if entry.raised and now - entry.raised_at < REARM:
                     continue
                 reason = entry.budget.overdue()
                 if reason is None:
                     continue
                 with entry.lock:
-                    if entry.active and not entry.raised:
+                    if entry.active and (not entry.raised or now - entry.raised_at >= REARM):
                         entry.raised = True
+                        entry.raised_at = time.monotonic()
                         _set_async_exc(ctypes.c_ulong(entry.thread), ctypes.py_object(type(reason)))
 
 

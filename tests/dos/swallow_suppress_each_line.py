@@ -1,0 +1,112 @@
+# source: new: contextlib.suppress(BaseException) swallowed a limit the watchdog raised
+# family: swallow
+# expect: TimeLimitExceeded
+# tier: both
+# note: no line takes a step: each runs library code (statistics.fmean over ten billion items)
+# note: until the watchdog raises the time limit, and suppress swallows it. Once raised, the
+# note: limit was never raised again; raised again, one per line, it would still take 50 rounds.
+import contextlib
+import itertools
+import statistics
+
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+with contextlib.suppress(BaseException):
+    statistics.fmean(itertools.repeat(1.0, 10**10))
+result = 1
