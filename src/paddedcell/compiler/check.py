@@ -100,6 +100,9 @@ class _Walk:
         self.anchor: ast.AST | None = None
         #: Each comprehension (by id) -> the comprehension whose scope encloses it, or None.
         self.comp_parents: dict[int, ast.AST | None] = {}
+        #: Caches of the number proof (see `_proven_name`), keyed by comprehension id.
+        self.comp_binders: dict[int, dict[str, list[ast.comprehension]]] = {}
+        self.proofs: dict[tuple[int, str], bool] = {}
 
     def report(self, rule_id: str, node: ast.AST | None, **fmt: object) -> None:
         rule(rule_id)  # fails loudly on an unregistered id
@@ -396,22 +399,49 @@ def _proven_numbers(node: ast.BinOp, ctx: _Ctx, w: _Walk) -> frozenset[str]:
     """The operand names of `node` that hold exact numbers: iteration variables of an
     enclosing comprehension bound only by a `range_bound` generator. Nothing can rebind those
     (`:=` may not, nested functions get their own scope), so the proof needs no flow."""
-    names = [side.id for side in (node.left, node.right) if isinstance(side, ast.Name)]
-    if not names or ctx.comp is None:
+    if ctx.comp is None:
         return frozenset()
-    proven = []
-    for name in names:
-        comp: ast.AST | None = ctx.comp
-        while comp is not None:
-            binders = [g for g in comp.generators  # type: ignore[attr-defined]
-                       if any(isinstance(t, ast.Name) and t.id == name
-                              for t in ast.walk(g.target))]
-            if binders:
-                if len(binders) == 1 and range_bound(binders[0]):
-                    proven.append(name)
-                break
-            comp = w.comp_parents.get(id(comp))
-    return frozenset(proven)
+    names = [side.id for side in (node.left, node.right) if isinstance(side, ast.Name)]
+    return frozenset(name for name in names if _proven_name(name, ctx.comp, w))
+
+
+def _proven_name(name: str, comp: ast.AST, w: _Walk) -> bool:
+    """Whether `name`, read in `comp`'s scope, is bound by a range-bound generator. Answers
+    are kept per (comprehension, name) for every comprehension on the way up: without that,
+    deeply nested comprehensions around many operations made the check quadratic (a compile
+    time bomb)."""
+    proofs = w.proofs
+    visited: list[tuple[int, str]] = []
+    result = False
+    current: ast.AST | None = comp
+    while current is not None:
+        key = (id(current), name)
+        known = proofs.get(key)
+        if known is not None:
+            result = known
+            break
+        visited.append(key)
+        binders = _binders(current, w).get(name)
+        if binders is not None:
+            result = len(binders) == 1 and range_bound(binders[0])
+            break
+        current = w.comp_parents.get(id(current))
+    for key in visited:
+        proofs[key] = result
+    return result
+
+
+def _binders(comp: ast.AST, w: _Walk) -> dict[str, list[ast.comprehension]]:
+    """Each name the generators of `comp` bind -> those generators (made once per comp)."""
+    found = w.comp_binders.get(id(comp))
+    if found is None:
+        found = {}
+        for generator in comp.generators:  # type: ignore[attr-defined]
+            for target in ast.walk(generator.target):
+                if isinstance(target, ast.Name):
+                    found.setdefault(target.id, []).append(generator)
+        w.comp_binders[id(comp)] = found
+    return found
 
 
 def _numeric(node: ast.AST) -> bool:
