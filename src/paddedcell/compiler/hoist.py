@@ -30,8 +30,10 @@ import ast
 import sys
 from collections.abc import Iterator
 
+from .rewrite import G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, at
+
 #: The guard names of the import rewrites: a hoisted loop never imports.
-IMPORT_GUARDS = frozenset({".import", ".import_from", ".import_star"})
+IMPORT_GUARDS = frozenset({G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR})
 #: Builtins whose result depends on the frame they are called from.
 _FRAME_BUILTINS = frozenset({"dir", "vars", "locals", "globals", "eval", "exec", "super",
                              "breakpoint"})
@@ -45,8 +47,8 @@ FUNCTION_NAME = "<module>"
 
 
 def hoist_loops(module: ast.Module) -> None:
-    """Hoist every eligible top-level `for`/`while` of `module` (in place, after the rest of
-    the rewrite: the import guards' calls disqualify a loop)."""
+    """Hoist every eligible top-level `for`/`while` of `module` (in place, after the rewrite:
+    the import guards' calls it made disqualify a loop)."""
     body: list[ast.stmt] = []
     for stmt in module.body:
         if isinstance(stmt, (ast.For, ast.While)):
@@ -108,20 +110,5 @@ def _hoisted(loop: ast.For | ast.While, names: list[str]) -> list[ast.stmt]:
         function.type_params = []
     call = ast.Expr(value=ast.Call(func=ast.Name(id=FUNCTION_NAME, ctx=ast.Load()), args=[],
                                    keywords=[]))
-    out: list[ast.stmt] = [function, call]
-    for stmt in out:
-        _position(stmt, loop)
-    return out
+    return [at(function, loop), at(call, loop)]
 
-
-def _position(new: ast.AST, old: ast.AST) -> None:
-    """Give the nodes of `new` that have no position `old`'s (never descending into `old`)."""
-    todo = [new]
-    while todo:
-        node = todo.pop()
-        if node is old or "lineno" in node.__dict__:
-            continue
-        if "lineno" in node._attributes:
-            for attr in ("lineno", "col_offset", "end_lineno", "end_col_offset"):
-                setattr(node, attr, getattr(old, attr, None))
-        todo.extend(ast.iter_child_nodes(node))

@@ -18,6 +18,7 @@ from types import CodeType
 from ..errors import RestrictedSyntaxError, Violation
 from ..policy import Policy
 from .check import Checked, check_tree
+from .hoist import hoist_loops
 from .parse import parse
 from .rewrite import rewrite
 
@@ -72,6 +73,8 @@ def _compile_full(source: str, filename: str, mode: str, policy: Policy) -> Comp
         violations = sorted(checked.violations, key=lambda v: (v.lineno, v.col_offset, v.rule))
         raise RestrictedSyntaxError(violations, filename)
     guarded = rewrite(tree, checked.sites, mode, metered=policy.limits.metered)
+    if isinstance(guarded, ast.Module):
+        hoist_loops(guarded)  # last: it reads the import guards' calls the rewrite made
     compile_mode = "exec" if mode == "single" else mode
     try:
         code = compile(guarded, filename, compile_mode, dont_inherit=True)

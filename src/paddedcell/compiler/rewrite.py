@@ -44,7 +44,6 @@ from .check import (
     Site,
     range_bound,
 )
-from .hoist import hoist_loops
 
 _METERING = frozenset({TICK, HANDLER, COSTLY, SIZED, FSPEC})
 
@@ -106,7 +105,7 @@ GUARD_NAMES = (G_READ, G_GETATTR, G_WRITE, G_IMPORT, G_IMPORT_FROM, G_IMPORT_STA
 N = TypeVar("N", bound=ast.AST)
 
 
-def _at(new: N, old: ast.AST) -> N:
+def at(new: N, old: ast.AST) -> N:
     """Give `new` and the nodes created with it the position of `old`.
 
     Descends only into nodes that lack a position, never into an existing subtree (that
@@ -227,11 +226,11 @@ def _import_stmt(node: ast.Import | ast.ImportFrom) -> ast.stmt:
     if isinstance(node, ast.ImportFrom):
         module = node.module or ""
         if len(node.names) == 1 and node.names[0].name == "*":
-            return _at(ast.Expr(value=_call(G_IMPORT_STAR, _const(module))), node)
+            return at(ast.Expr(value=_call(G_IMPORT_STAR, _const(module))), node)
         names = tuple(a.name for a in node.names)
         targets = [ast.Name(id=a.asname or a.name, ctx=ast.Store()) for a in node.names]
         value = _call(G_IMPORT_FROM, _const(module), _const(names))
-        return _at(ast.Assign(targets=[ast.Tuple(elts=list(targets), ctx=ast.Store())], value=value), node)
+        return at(ast.Assign(targets=[ast.Tuple(elts=list(targets), ctx=ast.Store())], value=value), node)
     stmts: list[ast.stmt] = []
     for alias in node.names:
         if alias.asname is not None:
@@ -239,11 +238,11 @@ def _import_stmt(node: ast.Import | ast.ImportFrom) -> ast.stmt:
         else:
             target, leaf = alias.name.partition(".")[0], False
         value = _call(G_IMPORT, _const(alias.name), _const(leaf))
-        stmts.append(_at(ast.Assign(targets=[ast.Name(id=target, ctx=ast.Store())], value=value), alias))
+        stmts.append(at(ast.Assign(targets=[ast.Name(id=target, ctx=ast.Store())], value=value), alias))
     if len(stmts) == 1:
         return stmts[0]
     # `import a, b`: bind each in order; `if True:` compiles to the bare statements.
-    return _at(ast.If(test=_const(True), body=stmts, orelse=[]), node)
+    return at(ast.If(test=_const(True), body=stmts, orelse=[]), node)
 
 
 def _checked_match(node: ast.Match, temps: itertools.count[int]) -> ast.stmt:
@@ -270,20 +269,20 @@ def _checked_match(node: ast.Match, temps: itertools.count[int]) -> ast.stmt:
             temp = f".m{next(temps)}"
             cls = pattern.cls
             errors = ast.Name(id=G_MATCH_ERRORS, ctx=ast.Load())
-            prelude.append(_at(ast.Try(
+            prelude.append(at(ast.Try(
                 body=[ast.Assign(targets=[ast.Name(id=temp, ctx=ast.Store())], value=cls)],
                 handlers=[ast.ExceptHandler(type=errors, name=".e", body=[ast.Assign(
                     targets=[ast.Name(id=temp, ctx=ast.Store())],
                     value=_call(G_DEFER, ast.Name(id=".e", ctx=ast.Load())))])],
                 orelse=[], finalbody=[]), cls))
-            prelude.append(_at(ast.Assign(
+            prelude.append(at(ast.Assign(
                 targets=[ast.Name(id=temp, ctx=ast.Store())],
                 value=_call(G_MATCH_CLASS, ast.Name(id=temp, ctx=ast.Load()),
                             _const(len(pattern.patterns)))), cls))
-            pattern.cls = _at(ast.Name(id=temp, ctx=ast.Load()), cls)
+            pattern.cls = at(ast.Name(id=temp, ctx=ast.Load()), cls)
     if not prelude:
         return node
-    return _at(ast.If(test=_const(True), body=[*prelude, node], orelse=[]), node)
+    return at(ast.If(test=_const(True), body=[*prelude, node], orelse=[]), node)
 
 
 def _name(name: str) -> ast.Name:
@@ -303,13 +302,13 @@ def _simple(node: ast.expr) -> bool:
 def _copy(node: ast.expr) -> ast.expr:
     """A fresh node loading the same simple value (a name, a constant, or `.o[i]`)."""
     if isinstance(node, ast.Name):
-        return _at(_name(node.id), node)
+        return at(_name(node.id), node)
     if isinstance(node, ast.Subscript):
         assert isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Constant)
         return ast.Subscript(value=_name(node.value.id), slice=_const(node.slice.value),
                              ctx=ast.Load())
     assert isinstance(node, ast.Constant)
-    return _at(_const(node.value), node)
+    return at(_const(node.value), node)
 
 
 #: The inline fast path of `+` puts the right operand in both branches: only small ones, so
@@ -338,8 +337,8 @@ def _small(node: ast.AST) -> bool:
 
 def _numeric(names: list[str], loc: ast.AST) -> ast.expr:
     """`.type(a) in .num and .type(b) in .num ...` for the given names."""
-    tests: list[ast.expr] = [_at(_type_in(_name(n), G_NUM), loc) for n in names]
-    return tests[0] if len(tests) == 1 else _at(ast.BoolOp(op=ast.And(), values=tests), loc)
+    tests: list[ast.expr] = [at(_type_in(_name(n), G_NUM), loc) for n in names]
+    return tests[0] if len(tests) == 1 else at(ast.BoolOp(op=ast.And(), values=tests), loc)
 
 
 Fresh = Callable[[], str]
@@ -352,12 +351,12 @@ def _bind(side: ast.expr, fresh: Fresh, keep: bool = False) -> tuple[ast.expr, a
     if _simple(side) and not (keep and isinstance(side, ast.Name)):
         return side, _copy(side)
     temp = fresh()
-    bound = _at(ast.NamedExpr(target=ast.Name(id=temp, ctx=ast.Store()), value=side), side)
-    return bound, _at(_name(temp), side)
+    bound = at(ast.NamedExpr(target=ast.Name(id=temp, ctx=ast.Store()), value=side), side)
+    return bound, at(_name(temp), side)
 
 
 def _is_number(first: ast.expr, loc: ast.AST) -> ast.expr:
-    return _at(_type_in(first, G_NUM), loc)
+    return at(_type_in(first, G_NUM), loc)
 
 
 def _numeric_constant(node: ast.expr) -> bool:
@@ -369,13 +368,13 @@ def _native_or(node: ast.BinOp | ast.AugAssign, test: ast.expr, left: ast.expr,
                right: ast.expr, guard: str) -> ast.IfExp:
     """`left <op> right if test else <guard>(left, right)`, `left`/`right` being loads
     (names, constants or temporaries) of operands already evaluated."""
-    return ast.IfExp(test=test, body=_at(ast.BinOp(left=left, op=node.op, right=right), node),
+    return ast.IfExp(test=test, body=at(ast.BinOp(left=left, op=node.op, right=right), node),
                      orelse=_call(guard, _copy(left), _copy(right)))
 
 
 def _evaluated(bound: ast.expr, load: ast.expr, loc: ast.AST) -> ast.expr:
     """`(.o := v) is .o`: always True; evaluates `v` at this point of the test."""
-    return _at(ast.Compare(left=bound, ops=[ast.Is()], comparators=[_copy(load)]), loc)
+    return at(ast.Compare(left=bound, ops=[ast.Is()], comparators=[_copy(load)]), loc)
 
 
 def _add_ok(number: ast.expr, left: ast.expr, right: ast.expr, loc: ast.AST,
@@ -388,14 +387,14 @@ def _add_ok(number: ast.expr, left: ast.expr, right: ast.expr, loc: ast.AST,
     short = ast.Compare(left=ast.BinOp(left=_call(G_LEN, _copy(left)), op=ast.Add(),
                                        right=_call(G_LEN, _copy(right))),
                         ops=[ast.Lt()], comparators=[_const(SHORT_CONCAT)])
-    return _at(ast.BoolOp(op=ast.Or(), values=[
+    return at(ast.BoolOp(op=ast.Or(), values=[
         number, ast.BoolOp(op=ast.And(), values=[
             _type_in(_copy(left), kinds), _type_in(_copy(right), kinds), short])]), loc)
 
 
 def _both(first: ast.expr, second: ast.expr, loc: ast.AST) -> ast.expr:
     """`first & second`: both evaluated, in order (`and` would skip the second)."""
-    return _at(ast.BinOp(left=first, op=ast.BitAnd(), right=second), loc)
+    return at(ast.BinOp(left=first, op=ast.BitAnd(), right=second), loc)
 
 
 def _bound_then_tested(sides: list[ast.expr], numbers: list[bool], fresh: Fresh,
@@ -419,8 +418,8 @@ def _bound_then_tested(sides: list[ast.expr], numbers: list[bool], fresh: Fresh,
         first = False
         tests.append(_is_number(item, loc))
     if first:  # nothing to test: the tuple is still bound, and proves itself
-        tests.append(_evaluated(bound, _at(_name(temp), loc), loc))
-    test = tests[0] if len(tests) == 1 else _at(ast.BoolOp(op=ast.And(), values=tests), loc)
+        tests.append(_evaluated(bound, at(_name(temp), loc), loc))
+    test = tests[0] if len(tests) == 1 else at(ast.BoolOp(op=ast.And(), values=tests), loc)
     if numbers == [True, False]:  # `+`: or two short exact sequences
         test = _add_ok(test, loads[0], loads[1], loc, augmented)
     return test, loads
@@ -442,8 +441,8 @@ def _power_test(left: ast.expr, right: ast.expr, original_right: ast.expr,
     if isinstance(exponent, ast.Constant) and ((type(exponent.value) is int
                                                and abs(exponent.value) <= _SMALL_EXPONENT)
                                               or type(exponent.value) is float):
-        return _at(_type_in(_copy(left), G_NUM), loc)
-    return _at(ast.BoolOp(op=ast.Or(), values=[_type_in(_copy(left), G_FNUM), ast.BoolOp(
+        return at(_type_in(_copy(left), G_NUM), loc)
+    return at(ast.BoolOp(op=ast.Or(), values=[_type_in(_copy(left), G_FNUM), ast.BoolOp(
         op=ast.And(), values=[_type_in(_copy(left), G_NUM), _type_in(_copy(right), G_FNUM)])]),
         loc)
 
@@ -465,12 +464,12 @@ def _costly_power(node: ast.BinOp, free: int, fresh: Fresh) -> ast.expr | None:
             evaluated.append(_evaluated(first, lload, node))
         if isinstance(second, ast.NamedExpr):
             evaluated.append(_evaluated(second, rload, node))
-        test = _at(ast.BoolOp(op=ast.And(), values=[
+        test = at(ast.BoolOp(op=ast.And(), values=[
             *evaluated, _power_test(lload, rload, right, node)]), node)
     elif free == MODULE_FREE:
         bound, loads = _bound_then_tested([left, right], [False, False], fresh, node)
         lload, rload = loads
-        test = _at(ast.BoolOp(op=ast.And(), values=[
+        test = at(ast.BoolOp(op=ast.And(), values=[
             bound, _power_test(lload, rload, right, node)]), node)
     else:
         return None
@@ -513,7 +512,7 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh,
         if _simple(right):
             test = _add_ok(test, load, right, node)
         return ast.IfExp(test=test,
-                         body=_at(ast.BinOp(left=load, op=node.op, right=right), node),
+                         body=at(ast.BinOp(left=load, op=node.op, right=right), node),
                          orelse=_call(guard, _copy(load), again))
     if free == FREE and op is ast.Add:
         # A large right side: bind both, test the left (a number plus anything cannot
@@ -521,7 +520,7 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh,
         first, load = _bind(left, fresh, keep=True)
         bound, later = _bind(right, fresh)
         evaluated = _both(_evaluated(first, load, node), _evaluated(bound, later, node), node)
-        test = _at(ast.BoolOp(op=ast.And(), values=[
+        test = at(ast.BoolOp(op=ast.And(), values=[
             evaluated, _add_ok(_is_number(_copy(load), node), load, later, node)]), node)
         return _native_or(node, test, load, later, guard)
     if op is ast.Mult and (free == FREE or (free == MODULE_FREE and _simple(right))):
@@ -558,32 +557,32 @@ def _costly_aug_name(node: ast.AugAssign, target: str, free: int, fresh: Fresh) 
     guard = _AUG_GUARDS[op]
     value = node.value
     store = ast.Name(id=target, ctx=ast.Store())
-    slow = _call(guard, _at(_name(target), node), value)
-    fast = ast.BinOp(left=_at(_name(target), node), op=node.op, right=value)
+    slow = _call(guard, at(_name(target), node), value)
+    fast = ast.BinOp(left=at(_name(target), node), op=node.op, right=value)
     if op is ast.Add and not _simple(value) and _small(value):
         new: ast.expr = ast.IfExp(test=_numeric([target], node), body=fast, orelse=slow)
     elif op in (ast.Mult, ast.Add) and _simple(value):
         names = list(dict.fromkeys([target] + ([value.id] if isinstance(value, ast.Name) else [])))
-        slow = _call(guard, _at(_name(target), node), _copy(value))
+        slow = _call(guard, at(_name(target), node), _copy(value))
         test = _numeric(names, node)
         if op is ast.Add:
-            test = _add_ok(test, _at(_name(target), node), value, node, augmented=True)
+            test = _add_ok(test, at(_name(target), node), value, node, augmented=True)
         new = ast.IfExp(test=test, body=fast, orelse=slow)
     elif op in (ast.Mult, ast.Add) and free == FREE:
         # `x += f(...)`: bind `x` (loaded first, as Python does) and the value; for `+` only
         # `x` must be a number, for `*` both.
-        first, load = _bind(_at(_name(target), node), fresh, keep=True)
+        first, load = _bind(at(_name(target), node), fresh, keep=True)
         bound, later = _bind(value, fresh)
         if op is ast.Add:
             evaluated = _both(_evaluated(first, load, node), _evaluated(bound, later, node), node)
-            test = _at(ast.BoolOp(op=ast.And(), values=[
+            test = at(ast.BoolOp(op=ast.And(), values=[
                 evaluated, _add_ok(_is_number(_copy(load), node), load, later, node,
                                    augmented=True)]), node)
         else:
             test = _both(_is_number(first, node), _is_number(bound, node), node)
         new = _native_or(node, test, load, later, guard)
     elif op in (ast.Mult, ast.Add) and free == MODULE_FREE:
-        test, loads = _bound_then_tested([_at(_name(target), node), value],
+        test, loads = _bound_then_tested([at(_name(target), node), value],
                                          [True, op is ast.Mult], fresh, node, augmented=True)
         new = _native_or(node, test, loads[0], loads[1], guard)
     else:
@@ -600,61 +599,61 @@ def _meter(site: Site, fresh: Fresh) -> None:
             # C, with no name lookup per iteration (a third of the cost of a call).
             if isinstance(node, ast.comprehension) and range_bound(node):
                 # The checker proved this name a number (Site.numbers): make it so.
-                node.iter = _at(_call(G_INTS, node.iter), node.iter)
-            node.iter = _at(_call(G_ZIP, node.iter, _name(G_TICKS)), node.iter)
-            node.target = _at(ast.Tuple(elts=[node.target, ast.Name(id=G_TICK_SINK,
+                node.iter = at(_call(G_INTS, node.iter), node.iter)
+            node.iter = at(_call(G_ZIP, node.iter, _name(G_TICKS)), node.iter)
+            node.target = at(ast.Tuple(elts=[node.target, ast.Name(id=G_TICK_SINK,
                                                                      ctx=ast.Store())],
                                         ctx=ast.Store()), node.target)
         elif isinstance(node, ast.While):
-            node.body.insert(0, _at(ast.Expr(value=_tick()), node.body[0]))
+            node.body.insert(0, at(ast.Expr(value=_tick()), node.body[0]))
         elif isinstance(node, ast.FunctionDef):
             first = node.body[0]
             docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
                 and isinstance(first.value.value, str)
-            node.body.insert(1 if docstring else 0, _at(ast.Expr(value=_tick()), first))
+            node.body.insert(1 if docstring else 0, at(ast.Expr(value=_tick()), first))
         else:
             assert isinstance(node, ast.Lambda)
-            node.body = _at(ast.BoolOp(op=ast.And(), values=[_tick(), node.body]), node.body)
+            node.body = at(ast.BoolOp(op=ast.And(), values=[_tick(), node.body]), node.body)
     elif site.kind == HANDLER:
         assert isinstance(node, ast.ExceptHandler)
-        spec = node.type if node.type is not None else _at(_name(G_BASE_EXC), node)
+        spec = node.type if node.type is not None else at(_name(G_BASE_EXC), node)
         # `except (T if .alive and .type(.exception()) not in .fatal else .catchable(T))`:
         # while the budget lives and the exception is not one that may mean exhaustion,
         # T matches natively; otherwise the meter decides (and re-raises a limit).
         # (T is an expression evaluated once in whichever branch runs.)
-        ordinary = _at(ast.BoolOp(op=ast.And(), values=[
+        ordinary = at(ast.BoolOp(op=ast.And(), values=[
             _name(G_ALIVE),
             ast.Compare(left=_call(G_TYPE, _call(G_EXCEPTION)), ops=[ast.NotIn()],
                         comparators=[_name(G_FATAL)])]), spec)
-        node.type = _at(ast.IfExp(test=ordinary, body=spec,
+        node.type = at(ast.IfExp(test=ordinary, body=spec,
                                   orelse=_call(G_CATCHABLE, spec)), spec)
     elif site.kind == COSTLY and isinstance(node, ast.BinOp):
-        _replace(site, _at(_costly_binop(node, site.free, fresh, site.numbers), node))
+        _replace(site, at(_costly_binop(node, site.free, fresh, site.numbers), node))
     elif site.kind == COSTLY:
         assert isinstance(node, ast.AugAssign)
         if isinstance(node.target, ast.Name):
-            _replace(site, _at(_costly_aug_name(node, node.target.id, site.free, fresh), node))
+            _replace(site, at(_costly_aug_name(node, node.target.id, site.free, fresh), node))
         elif site.free >= MODULE_FREE and isinstance(node.op, ast.Add):
             # `o.a += v`: a number added never concatenates, whatever `o.a` is.
             bound, load = _bind(node.value, fresh)
             slow = _call(G_FACTOR, _const(_AUG_GUARDS[ast.Add]), _copy(load))
-            node.value = _at(ast.IfExp(test=_is_number(bound, node.value), body=load,
+            node.value = at(ast.IfExp(test=_is_number(bound, node.value), body=load,
                                        orelse=slow), node.value)
         else:
-            node.value = _at(_call(G_FACTOR, _const(_AUG_GUARDS[type(node.op)]), node.value),
+            node.value = at(_call(G_FACTOR, _const(_AUG_GUARDS[type(node.op)]), node.value),
                              node.value)
     elif site.kind == SIZED and isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         node.args = [node.func, *node.args]
-        node.func = _at(_name(G_CALL), node.func)
+        node.func = at(_name(G_CALL), node.func)
     elif site.kind == SIZED:
         assert isinstance(node, ast.Attribute)
-        _replace(site, _at(_call(G_SIZED, node.value, _const(node.attr)), node))
+        _replace(site, at(_call(G_SIZED, node.value, _const(node.attr)), node))
     else:
         assert site.kind == FSPEC and isinstance(node, ast.FormattedValue)
         fspec = node.format_spec
         assert fspec is not None
-        node.value = _at(_call(G_FSTRING, node.value, _const(node.conversion), fspec), node.value)
+        node.value = at(_call(G_FSTRING, node.value, _const(node.conversion), fspec), node.value)
         node.conversion = -1
         node.format_spec = None
 
@@ -684,12 +683,12 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str,
             obj = node.value
             call = _call(guard, obj, _const(node.attr))
             if site.kind != READ and isinstance(obj, ast.Name):
-                node.value = _at(_owned_or(obj.id, call), obj)
+                node.value = at(_owned_or(obj.id, call), obj)
             else:
-                node.value = _at(call, obj)
+                node.value = at(call, obj)
         elif site.kind == GETATTR:
             assert isinstance(node, ast.Attribute)
-            _replace(site, _at(_getattr_site(node, site.free, fresh), node))
+            _replace(site, at(_getattr_site(node, site.free, fresh), node))
         elif site.kind == IMPORT:
             assert isinstance(node, (ast.Import, ast.ImportFrom))
             _replace(site, _import_stmt(node))
@@ -705,10 +704,8 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str,
         body: list[ast.stmt] = []
         for stmt in tree.body:
             if isinstance(stmt, ast.Expr):
-                stmt = _at(ast.Expr(value=_call(G_DISPLAY, stmt.value)), stmt)
+                stmt = at(ast.Expr(value=_call(G_DISPLAY, stmt.value)), stmt)
             body.append(stmt)
         return ast.Module(body=body, type_ignores=[])
     assert isinstance(tree, (ast.Module, ast.Expression))
-    if isinstance(tree, ast.Module):
-        hoist_loops(tree)
     return tree
