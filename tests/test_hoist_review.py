@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import paddedcell as pc
-import paddedcell.compiler.rewrite as rewrite_module
+import paddedcell.compiler.pipeline as pipeline_module
 from paddedcell.compiler import compile_full
 
 POLICY = pc.Policy.preset("default")
@@ -14,7 +14,7 @@ POLICY = pc.Policy.preset("default")
 def _outcome(source: str, hoist: bool, monkeypatch: pytest.MonkeyPatch) -> str:
     with monkeypatch.context() as m:
         if not hoist:
-            m.setattr(rewrite_module, "hoist_loops", lambda tree: None)
+            m.setattr(pipeline_module, "hoist_loops", lambda tree: None)
         try:
             compile_full(source, "<t>", "exec", POLICY)
         except pc.RestrictedSyntaxError:
