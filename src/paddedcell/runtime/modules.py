@@ -20,6 +20,7 @@ from ..policy import Policy
 from .files import OS_NAMES, PATH_NAMES, CellFiles
 from .hardening import harden_value
 from .sources import SourceFile, find_source
+from .specials import copied_class
 
 #: (module, attribute) pairs that turn strings into attribute lookups, code or pickles, or
 #: hand out host-global mutable state. Never part of a view, even with `attributes = "*"`.
@@ -125,9 +126,7 @@ def _private_text_wrapper(real: types.ModuleType) -> Any:
     # one), so its class-level translation dict is not shared with the host.
     base = real.TextWrapper
     assert base.__bases__ == (object,)
-    namespace = {k: v for k, v in vars(base).items() if k not in ("__dict__", "__weakref__")}
-    namespace["unicode_whitespace_trans"] = dict(base.unicode_whitespace_trans)
-    return type("TextWrapper", (object,), namespace)
+    return copied_class(base, unicode_whitespace_trans=dict(base.unicode_whitespace_trans))
 
 
 def _member_names(names: Any) -> tuple[Any, list[Any]]:

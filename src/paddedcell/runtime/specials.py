@@ -58,6 +58,14 @@ def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
     return table
 
 
+def copied_class(base: type, **replaced: Any) -> Any:
+    """A per-cell copy of library class `base` (its namespace copied, `replaced` names set):
+    not a subclass, so `super()` and `mro()` never lead back to the class the host shares."""
+    namespace = {k: v for k, v in vars(base).items() if k not in ("__dict__", "__weakref__")}
+    namespace.update(replaced)
+    return type(base.__name__, base.__bases__, namespace)
+
+
 def _checked_exit_stack(meter: Meter, real: types.ModuleType) -> Any:
     """`ExitStack.__exit__` runs every callback, catching what each one raises, and re-raises
     at the end: a limit raised once (by the watchdog, at the next bytecode) would be stored
@@ -80,9 +88,7 @@ def _checked_exit_stack(meter: Meter, real: types.ModuleType) -> Any:
             (is_sync, checked(callback)) for is_sync, callback in self._exit_callbacks)
         return real_exit(self, *exc_details)
 
-    namespace = {k: v for k, v in vars(base).items() if k not in ("__dict__", "__weakref__")}
-    namespace["__exit__"] = __exit__
-    return type("ExitStack", base.__bases__, namespace)
+    return copied_class(base, __exit__=__exit__)
 
 
 def _checked_suppress(meter: Meter, real: types.ModuleType) -> Any:
@@ -97,9 +103,7 @@ def _checked_suppress(meter: Meter, real: types.ModuleType) -> Any:
         meter.current.raise_if_exhausted()
         return real_exit(self, *exc_details)
 
-    namespace = {k: v for k, v in vars(base).items() if k not in ("__dict__", "__weakref__")}
-    namespace["__exit__"] = __exit__
-    return type("suppress", base.__bases__, namespace)
+    return copied_class(base, __exit__=__exit__)
 
 
 def cell_specials(guards: Guards, stdout: Callable[[], Any],
