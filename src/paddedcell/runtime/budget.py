@@ -1,9 +1,10 @@
 """Budgets: steps, wall time, output, memory and recursion for one run of a cell.
 
-Rewritten code ticks with `.next(.ticks)` at every loop iteration and function entry. `ticks`
-is a C-level iterator (`itertools.chain` over `repeat` chunks), so a tick costs one C call;
-every `CHUNK` ticks the chain asks `_Refill` for the next chunk, and that is where time,
-memory, recursion depth and cancellation are checked. Once exhausted a budget stays exhausted
+Rewritten code ticks with `.next(.ticks)` at every function entry and through `zip(it,
+.ticks)` at every loop iteration. `ticks` is a C-level iterator (`itertools.chain` over the
+iterators of chunk lists, which cancelling empties), so a tick costs one C call; every
+`CHUNK` ticks (`CALLBACK_CHUNK` in callbacks) the chain asks `_Refill` for the next chunk, and
+that is where time, memory, recursion depth and cancellation are checked. Once exhausted a budget stays exhausted
 (the first reason wins): every later checkpoint raises again, so `finally`, `__exit__` and
 generator cleanup cannot outlive it. Cancelling is safe from any thread.
 """
