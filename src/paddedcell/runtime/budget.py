@@ -4,9 +4,9 @@ Rewritten code ticks with `.next(.ticks)` at every function entry and through `z
 .ticks)` at every loop iteration. `ticks` is a C-level iterator (`itertools.chain` over the
 iterators of chunk lists, which cancelling empties), so a tick costs one C call; every
 `CHUNK` ticks (`CALLBACK_CHUNK` in callbacks) the chain asks `_Refill` for the next chunk, and
-that is where time, memory, recursion depth and cancellation are checked. Once exhausted a budget stays exhausted
-(the first reason wins): every later checkpoint raises again, so `finally`, `__exit__` and
-generator cleanup cannot outlive it. Cancelling is safe from any thread.
+that is where time, memory, recursion depth and cancellation are checked. Once exhausted a
+budget stays exhausted (the first reason wins): every later checkpoint raises again, so
+`finally`, `__exit__` and generator cleanup cannot outlive it. Cancelling is safe from any thread.
 """
 
 from __future__ import annotations
