@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from contextvars import copy_context
 from typing import IO, Any
 
+from .compiler.lazy import G_LAZY, G_LAZY_DEF, hide_stub_frames, lazy_call, lazy_def
 from .compiler.pipeline import compile_restricted
 from .compiler.rewrite import (
     G_ALIVE,
@@ -219,6 +220,8 @@ class Cell:
                 G_SIZED: self.meter.sized,
                 G_CALL: self.meter.call,
                 G_FSTRING: self.meter.fstring,
+                G_LAZY: lazy_call,
+                G_LAZY_DEF: lazy_def,
                 **{name: guard(self.meter) for name, guard in OPERATOR_GUARDS.items()},
             }
         )
@@ -432,6 +435,7 @@ class Cell:
         """What the host receives for `exc`: never a non-Exception (but LimitExceeded), never
         an object whose methods are cell code."""
         _remember_source(filename, source)
+        hide_stub_frames(exc)  # a deferred function's first call: show it as one frame
         tb = exc.__traceback__
         reason = self.meter.current.exhausted()
         if reason is not None:

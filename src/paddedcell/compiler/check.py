@@ -28,6 +28,8 @@ from ..rules import (
     wide_format_spec,
     write_allowed_name,
 )
+from .deferral import MAX_DEPTH as MAX_DEFERRED_DEPTH
+from .deferral import WATCHED, Deferred, Edge, statements_ok, watch
 from .syntax import DENIED_BY_RULE, reviewed_table
 
 #: Rewrite site kinds (what the rewriter does at a node).
@@ -89,6 +91,9 @@ class Checked:
     sites: list[Site] = field(default_factory=list)
     nodes: int = 0
     depth: int = 0
+    #: Functions whose bodies may be compiled on their first call (see compiler.deferral),
+    #: when the walk was asked for them.
+    deferred: list[Deferred] = field(default_factory=list)
 
 
 class _Walk:
@@ -106,6 +111,8 @@ class _Walk:
         #: Caches of the number proof (see `_proven_name`), keyed by comprehension id.
         self.comp_binders: dict[int, dict[str, list[ast.comprehension]]] = {}
         self.proofs: dict[tuple[int, str], bool] = {}
+        #: Module-level class statements (by id) -> the scope they sit in (for deferral).
+        self.class_parents: dict[int, ast.AST] = {}
 
     def report(self, rule_id: str, node: ast.AST | None, **fmt: object) -> None:
         rule(rule_id)  # fails loudly on an unregistered id
@@ -309,6 +316,16 @@ def _tick(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     w.site(TICK, node, ctx.parent, ctx.field, ctx.slot)
 
 
+@_on(ast.Try, ast.TryStar)
+def _try(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
+    assert isinstance(node, (ast.Try, ast.TryStar))
+    for handler in node.handlers[:-1]:
+        if handler.type is None:
+            # CPython's compiler refuses it; the metered rewrite of a bare `except:` (into
+            # `except <test>:`) would hide that.
+            w.report("PC001", handler, detail="default 'except:' must be last")
+
+
 @_on(ast.ExceptHandler)
 def _handler_site(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     w.site(HANDLER, node, ctx.parent, ctx.field, ctx.slot)
@@ -485,6 +502,9 @@ def _import_from(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     if node.level:
         w.report("PC108", node)
         return
+    if any(a.name == "*" for a in node.names) and not isinstance(ctx.scope, _MODULE_SCOPES):
+        # CPython's compiler refuses it; the rewrite into a guard call would hide that.
+        w.report("PC001", node, detail="import * only allowed at module level")
     bad = False
     for part in (node.module or "").split("."):
         if is_dunder(part):
@@ -529,8 +549,11 @@ def _child_fields(name: str, fields: tuple[str, ...]) -> tuple[tuple[str, bool],
     return tuple((f, f in _OUTER_FIELDS) for f in reversed(fields) if (name, f) not in SCALAR_FIELDS)
 
 
-def check_tree(tree: ast.AST, limits: Limits) -> Checked:
-    """Walk `tree` once, iteratively; report every violation and every rewrite site."""
+def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
+    """Walk `tree` once, iteratively; report every violation and every rewrite site.
+
+    With `defer`, also find the functions whose bodies may be compiled on their first call
+    (`Checked.deferred`); the violations and sites are the same either way."""
     w = _Walk()
     out = w.out
     table = reviewed_table()
@@ -541,8 +564,15 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
     max_nodes = limits.nodes
     # Stack entries: (node, parent, field, index, scope, depth, free); a _Ctx is built only
     # for the node types that have rules, which keeps the walk cheap on large literals.
-    stack: list[tuple[Any, Any, Any, int, Any, int, int, Any]] = [
-        (tree, None, None, -1, tree, 1, FREE, None)]
+    stack: list[tuple[Any, Any, Any, int, Any, int, int, Any, Any]] = [
+        (tree, None, None, -1, tree, 1, FREE, None, None)]
+    sites = out.sites
+    # Deferral: class statements whose scope chain is the module and classes only (their
+    # methods may be deferred), and the deferred functions found so far.
+    defer = defer and isinstance(tree, ast.Module) and not any(
+        isinstance(s, ast.ImportFrom) and s.module == "__future__" for s in tree.body)
+    module_classes: set[int] = set()
+    deferred = out.deferred
     push = stack.append
     pop = stack.pop
     leaf_types = _LEAF_TYPES
@@ -554,7 +584,14 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
     nodes = 0
     deepest = 0
     while stack:
-        node, parent, pfield, pindex, pscope, depth, free, comp = pop()
+        node, parent, pfield, pindex, pscope, depth, free, comp, lz = pop()
+        cls = type(node)
+        if cls is Edge:  # the start or end of a deferred body: not a node of the source
+            if node.end:
+                node.deferred.end = len(sites)
+            else:
+                node.deferred.start = len(sites)
+            continue
         nodes += 1
         if depth > deepest:
             deepest = depth
@@ -564,17 +601,33 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
         if nodes > max_nodes:
             w.report("PC004", None, limit=max_nodes)
             break
-        cls = type(node)
         children = known.get(cls)
         if children is None:
             children = _review(node, table, w, known)
         fns = checks.get(cls)
+        before = len(sites)
         if fns is not None:
             if hasattr(node, "lineno"):
                 w.anchor = node
             ctx = _Ctx(parent, pfield, pindex, pscope, free, comp)
             for fn in fns:
                 fn(node, ctx, w)
+        body_lz = lz
+        if defer:
+            if lz is not None:
+                if depth - lz.depth > MAX_DEFERRED_DEPTH:
+                    lz.ok = False
+                if cls in WATCHED:
+                    watch(node, parent, pfield, pscope, comp, lz)
+            elif pscope is tree or id(pscope) in module_classes:
+                if cls is ast.FunctionDef:
+                    body_lz = Deferred(node, parent, pfield, pindex, depth, _classes(
+                        pscope, tree, w), [i for i in range(before, len(sites))
+                                          if sites[i].node is node])
+                    deferred.append(body_lz)
+                elif cls is ast.ClassDef:
+                    module_classes.add(id(node))
+                    w.class_parents[id(node)] = pscope
         scope = node if cls in scope_types else pscope
         depth += 1
         if free and cls in bound_types:
@@ -604,18 +657,41 @@ def check_tree(tree: ast.AST, limits: Limits) -> Checked:
             child_free = NOT_FREE if fld in bound_fields or (comprehension and fld == "iter") \
                 else free
             fld_comp = outer_comp if outer or (comprehension and fld == "iter") else child_comp
+            child_lz = lz
+            if body_lz is not lz and fld == "body":
+                child_lz = body_lz
+                push((Edge(body_lz, True), None, None, -1, None, depth, 0, None, None))
             if type(value) is list:
                 child_scope = pscope if outer else scope
                 for i in range(len(value) - 1, -1, -1):
                     item = value[i]
                     if type(item) not in leaf_types and isinstance(item, AST):
-                        push((item, node, fld, i, child_scope, depth, child_free, fld_comp))
+                        push((item, node, fld, i, child_scope, depth, child_free, fld_comp,
+                              child_lz))
             elif type(value) not in leaf_types and isinstance(value, AST):
                 push((value, node, fld, -1, pscope if outer else scope, depth, child_free,
-                      fld_comp))
+                      fld_comp, child_lz))
+            if child_lz is not lz:
+                push((Edge(body_lz, False), None, None, -1, None, depth, 0, None, None))
     out.nodes = nodes
     out.depth = deepest
+    if defer:
+        for d in deferred:
+            if d.ok and d.jumps:
+                d.ok = statements_ok(d.node.body)
+        out.deferred = [d for d in deferred if d.ok and d.end >= 0]
     return out
+
+
+
+def _classes(scope: ast.AST, tree: ast.AST, w: _Walk) -> tuple[ast.ClassDef, ...]:
+    """The class statements enclosing a module-level function, outermost first."""
+    chain: list[ast.ClassDef] = []
+    while scope is not tree:
+        assert isinstance(scope, ast.ClassDef)
+        chain.append(scope)
+        scope = w.class_parents[id(scope)]
+    return tuple(reversed(chain))
 
 
 _SCOPE_TYPES = frozenset(_SCOPES)

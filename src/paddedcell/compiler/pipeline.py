@@ -19,6 +19,7 @@ from ..errors import RestrictedSyntaxError, Violation
 from ..policy import Policy
 from .check import Checked, check_tree
 from .hoist import hoist_loops
+from .lazy import defer_bodies, place_stubs, register_stubs
 from .parse import parse
 from .rewrite import rewrite
 
@@ -39,11 +40,12 @@ def _default_policy(policy: Policy | None) -> Policy:
     return policy if policy is not None else Policy.preset("default")
 
 
-def _analyse(source: str, filename: str, mode: str, policy: Policy) -> tuple[ast.AST | None, Checked]:
+def _analyse(source: str, filename: str, mode: str, policy: Policy,
+             defer: bool = False) -> tuple[ast.AST | None, Checked]:
     parsed = parse(source, filename, mode, policy.limits)
     if parsed.tree is None:
         return None, Checked(violations=list(parsed.violations))
-    return parsed.tree, check_tree(parsed.tree, policy.limits)
+    return parsed.tree, check_tree(parsed.tree, policy.limits, defer=defer and mode == "exec")
 
 
 def check(source: str, filename: str = "<source>", mode: str = "exec",
@@ -53,26 +55,37 @@ def check(source: str, filename: str = "<source>", mode: str = "exec",
     return sorted(checked.violations, key=lambda v: (v.lineno, v.col_offset, v.rule))
 
 
-def compile_full(source: str, filename: str, mode: str, policy: Policy) -> Compiled:
-    """Run the whole pipeline without the cache."""
+def compile_full(source: str, filename: str, mode: str, policy: Policy,
+                 defer: bool = False) -> Compiled:
+    """Run the whole pipeline without the cache.
+
+    With `defer`, function bodies that can wait are rewritten and compiled on their first
+    call (see compiler.lazy); the tree returned then holds their stubs."""
     # A syntax tree is thousands of small objects and no garbage cycles: pausing the cyclic
     # collector while it is built and walked saves a third of the time on large sources.
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        return _compile_full(source, filename, mode, policy)
+        return _compile_full(source, filename, mode, policy, defer)
     finally:
         if paused:
             gc.enable()
 
 
-def _compile_full(source: str, filename: str, mode: str, policy: Policy) -> Compiled:
-    tree, checked = _analyse(source, filename, mode, policy)
+def _compile_full(source: str, filename: str, mode: str, policy: Policy,
+                  defer: bool) -> Compiled:
+    tree, checked = _analyse(source, filename, mode, policy, defer)
     if checked.violations or tree is None:
         violations = sorted(checked.violations, key=lambda v: (v.lineno, v.col_offset, v.rule))
         raise RestrictedSyntaxError(violations, filename)
-    guarded = rewrite(tree, checked.sites, mode, metered=policy.limits.metered)
+    unit = None
+    sites = checked.sites
+    if checked.deferred:
+        unit, sites = defer_bodies(checked, source, filename, policy)
+    guarded = rewrite(tree, sites, mode, metered=policy.limits.metered)
+    if unit is not None:
+        place_stubs(unit, checked)
     if isinstance(guarded, ast.Module):
         hoist_loops(guarded)  # last: it reads the import guards' calls the rewrite made
     compile_mode = "exec" if mode == "single" else mode
@@ -88,6 +101,8 @@ def _compile_full(source: str, filename: str, mode: str, policy: Policy) -> Comp
     except (RecursionError, MemoryError):
         v = Violation("PC003", "nesting is too deep for the compiler", 1, 0, 1, 0)
         raise RestrictedSyntaxError([v], filename) from None
+    if unit is not None:
+        register_stubs(unit, code)
     return Compiled(code, guarded, mode)
 
 
@@ -114,7 +129,7 @@ class CodeCache:
                 self._data.move_to_end(key)
                 self.hits += 1
                 return code
-        code = compile_full(source, filename, mode, policy).code
+        code = compile_full(source, filename, mode, policy, defer=True).code
         with self._lock:
             self.misses += 1
             self._data[key] = code

@@ -1,0 +1,299 @@
+"""Deferred functions: a module's function bodies are rewritten and compiled on first call.
+
+The checker still walks the whole module, so every violation is reported at compile time;
+`compiler.deferral` decides which bodies can wait. For each, the module gets a stub with the
+same name, signature, defaults, decorators and docstring, whose body is
+
+    return .lazy('<key>')                     (a generator: `return (yield from ...)`)
+
+and whose innermost decorator `.lazy_def` records each function object made from it. The
+first call rewrites and compiles the real body (from the checked tree, kept in a bounded
+cache, or parsed and checked again from the source), puts the real code on every recorded
+function (`__code__`: both have no free variables) and calls it with the stub's arguments.
+Later calls run the real code directly: the runtime cost is one stub call per function
+object. The real code is exactly what compiling the module eagerly would give the function:
+the same sites, guards and name mangling (methods are compiled inside copies of their class
+statements).
+"""
+
+from __future__ import annotations
+
+import ast
+import gc
+import itertools
+import sys
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+from types import CodeType, FunctionType
+from typing import Any
+
+from ..errors import RestrictedSyntaxError, Violation
+from ..policy import Policy
+from .check import Checked, Site, check_tree
+from .deferral import Deferred
+from .parse import parse
+from .rewrite import at, rewrite
+
+G_LAZY = ".lazy"  # the stub's body: compile the real code, swap it in, call it
+G_LAZY_DEF = ".lazy_def"  # the stub's innermost decorator: record the function object
+#: Checked trees of deferred bodies are kept for modules of this much source in all (the
+#: newest module's always); a body whose tree was dropped is parsed and checked again.
+RETAIN_SOURCE_CHARS = 256 * 1024
+
+_CO_VARARGS = 0x04
+_CO_VARKEYWORDS = 0x08
+_serials = itertools.count()
+
+
+class Unit:
+    """The deferred functions of one compiled module."""
+
+    def __init__(self, source: str, filename: str, policy: Policy, checked: Checked) -> None:
+        self.serial = next(_serials)
+        self.source, self.filename, self.policy = source, filename, policy
+        self.count = len(checked.deferred)
+        self.lock = threading.RLock()
+        self.codes: dict[int, CodeType] = {}
+        self.functions: dict[int, weakref.WeakSet[FunctionType]] = {}
+        self.bodies: list[tuple[Deferred, list[Site]]] | None = _bodies(checked)
+
+    def key(self, index: int) -> str:
+        return f"{self.serial}:{index}"
+
+    def code(self, index: int) -> CodeType:
+        """The real code of deferred function `index`, compiled on the first request."""
+        with self.lock:
+            code = self.codes.get(index)
+            if code is not None:
+                return code
+            if self.bodies is None:
+                self.bodies = self._derive()
+            deferred, sites = self.bodies[index]
+            # As in compile_full: trees make no garbage cycles, and a collection started
+            # here would also move the run's memory measure.
+            paused = gc.isenabled()
+            if paused:
+                gc.disable()
+            try:
+                code = _compile_body(deferred, sites, self.filename, self.policy)
+            except BaseException:
+                # The rewrite works in place: a half-rewritten tree must never be reused.
+                self.bodies = None
+                raise
+            finally:
+                if paused:
+                    gc.enable()
+            self.codes[index] = code
+            if len(self.codes) == self.count:
+                self.bodies = None
+                _RETAINED.pop(self.serial, None)
+            return code
+
+    def _derive(self) -> list[tuple[Deferred, list[Site]]]:
+        """Parse and check the source again: the same text gives the same deferred bodies."""
+        parsed = parse(self.source, self.filename, "exec", self.policy.limits)
+        assert parsed.tree is not None
+        checked = check_tree(parsed.tree, self.policy.limits, defer=True)
+        if checked.violations or len(checked.deferred) != self.count:  # pragma: no cover
+            raise RuntimeError("a deferred module checked differently the second time")
+        _retain(self)
+        return _bodies(checked)
+
+
+def _bodies(checked: Checked) -> list[tuple[Deferred, list[Site]]]:
+    sites = checked.sites
+    return [(d, [sites[i] for i in d.own] + sites[d.start:d.end]) for d in checked.deferred]
+
+
+_RETAINED: OrderedDict[int, Unit] = OrderedDict()
+_retained_lock = threading.Lock()
+
+
+def _retain(unit: Unit) -> None:
+    """Keep `unit`'s trees; drop the oldest others' beyond `RETAIN_SOURCE_CHARS`."""
+    with _retained_lock:
+        _RETAINED[unit.serial] = unit
+        _RETAINED.move_to_end(unit.serial)
+        total = sum(len(u.source) for u in _RETAINED.values())
+        while total > RETAIN_SOURCE_CHARS and len(_RETAINED) > 1:
+            _, old = _RETAINED.popitem(last=False)
+            total -= len(old.source)
+            old.bodies = None  # (a concurrent compile holds its own reference)
+
+
+def _compile_body(d: Deferred, sites: list[Site], filename: str, policy: Policy) -> CodeType:
+    """Rewrite the body's sites and compile it alone, inside copies of its classes."""
+    f = d.node
+    args = f.args
+    kwonly = [_name_only(a) for a in args.kwonlyargs]
+    signature = ast.arguments(
+        posonlyargs=[_name_only(a) for a in args.posonlyargs],
+        args=[_name_only(a) for a in args.args], kwonlyargs=kwonly,
+        kw_defaults=[None] * len(kwonly), defaults=[],
+        vararg=None if args.vararg is None else _name_only(args.vararg),
+        kwarg=None if args.kwarg is None else _name_only(args.kwarg))
+    # The body list is the checked one: the sites' parent slots refer to it.
+    function = at(ast.FunctionDef(name=f.name, args=signature, body=f.body, decorator_list=[],
+                                  returns=None, type_comment=None, **_TYPE_PARAMS), f)
+    stmt: ast.stmt = function
+    for cls in reversed(d.classes):
+        stmt = at(ast.ClassDef(name=cls.name, bases=[], keywords=[], body=[stmt],
+                               decorator_list=[], **_TYPE_PARAMS), cls)
+    module = rewrite(ast.Module(body=[stmt], type_ignores=[]), sites, "exec",
+                     metered=policy.limits.metered)
+    try:
+        code = compile(module, filename, "exec", dont_inherit=True)
+    except SyntaxError as exc:  # pragma: no cover - deferral admits only bodies that compile
+        v = Violation("PC001", f"invalid syntax: {exc.msg}", exc.lineno or 1, 0,
+                      exc.lineno or 1, 0)
+        raise RestrictedSyntaxError([v], filename) from None
+    for _ in range(len(d.classes) + 1):
+        code = next(c for c in code.co_consts if isinstance(c, CodeType))
+    assert not code.co_freevars
+    return code
+
+
+def _name_only(arg: ast.arg) -> ast.arg:
+    """A parameter without its annotation (evaluated by the module, not the body)."""
+    return ast.copy_location(ast.arg(arg=arg.arg, annotation=None, type_comment=None), arg)
+
+
+_TYPE_PARAMS: dict[str, Any] = {"type_params": []} if sys.version_info >= (3, 12) else {}
+
+
+def defer_bodies(checked: Checked, source: str, filename: str,
+                 policy: Policy) -> tuple[Unit, list[Site]]:
+    """The unit of the deferred functions and the sites the module itself still needs (all
+    but the deferred bodies')."""
+    unit = Unit(source, filename, policy, checked)
+    skip: set[int] = set()
+    for d in checked.deferred:
+        skip.update(d.own)
+        skip.update(range(d.start, d.end))
+    _retain(unit)
+    return unit, [s for i, s in enumerate(checked.sites) if i not in skip]
+
+
+def place_stubs(unit: Unit, checked: Checked) -> None:
+    """After the module's rewrite: put a stub in place of each deferred function. The stub
+    takes the function's rewritten decorators, signature and annotations (the module's
+    sites guarded them in place); only the body was left alone."""
+    for index, d in enumerate(checked.deferred):
+        slots = getattr(d.parent, d.slot)
+        # (A `while` body's entry tick may have moved it: find it by identity.)
+        where = next(i for i, node in enumerate(slots) if node is d.node)
+        slots[where] = _stub(d, unit.key(index))
+
+
+def _stub(d: Deferred, key: str) -> ast.FunctionDef:
+    f = d.node
+    call = ast.Call(func=ast.Name(id=G_LAZY, ctx=ast.Load()), args=[ast.Constant(value=key)],
+                    keywords=[])
+    value: ast.expr = ast.YieldFrom(value=call) if d.generator else call
+    body: list[ast.stmt] = [ast.Return(value=value)]
+    first = f.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+            and isinstance(first.value.value, str):
+        # The docstring, so that `__doc__` is the real function's; a new node, because
+        # the body's own nodes belong to the deferred rewrite.
+        body.insert(0, at(ast.Expr(value=ast.Constant(value=first.value.value)), first))
+    decorators = [*f.decorator_list, at(ast.Name(id=G_LAZY_DEF, ctx=ast.Load()), f)]
+    stub = ast.FunctionDef(name=f.name, args=f.args, body=body, decorator_list=decorators,
+                           returns=f.returns, type_comment=None, **_TYPE_PARAMS)
+    return at(stub, f)
+
+
+def register_stubs(unit: Unit, code: CodeType) -> None:
+    """Find the stubs' code objects in the module's code and index them."""
+    keys = {unit.key(i): i for i in range(unit.count)}
+    todo = [code]
+    while todo:
+        current = todo.pop()
+        for const in current.co_consts:
+            if isinstance(const, CodeType):
+                todo.append(const)
+            elif type(const) is str and const in keys and current.co_name != "<module>":
+                ident = id(current)
+                _STUBS[ident] = (weakref.ref(current), unit, keys[const])
+                weakref.finalize(current, _STUBS.pop, ident, None)
+
+
+#: id(stub code) -> (the code, weakly; its unit; its index). Entries leave with their code.
+_STUBS: dict[int, tuple[weakref.ref[CodeType], Unit, int]] = {}
+
+
+def _entry(code: CodeType) -> tuple[Unit, int]:
+    entry = _STUBS.get(id(code))
+    if entry is None or entry[0]() is not code:
+        raise RuntimeError("not a deferred function")  # pragma: no cover
+    return entry[1], entry[2]
+
+
+def lazy_def(function: FunctionType) -> FunctionType:
+    """The stub's innermost decorator: give `function` its real code if it exists, else
+    record it for the first call."""
+    stub = function.__code__
+    unit, index = _entry(stub)
+    code = unit.codes.get(index)
+    if code is not None:
+        function.__code__ = code
+    else:
+        with unit.lock:
+            unit.functions.setdefault(index, weakref.WeakSet()).add(function)
+    return function
+
+
+def lazy_call(key: str) -> Any:
+    """The stub's body: compile, swap the real code in, and call it with the stub's
+    arguments (a generator stub delegates to the generator this returns)."""
+    frame = sys._getframe(1)
+    stub = frame.f_code
+    unit, index = _entry(stub)
+    code = unit.code(index)
+    with unit.lock:
+        for function in unit.functions.pop(index, ()):
+            if function.__code__ is stub:
+                function.__code__ = code
+    args, kwargs = _arguments(stub, frame.f_locals)
+    real: Callable[..., Any] = FunctionType(code, frame.f_globals, stub.co_name)
+    del frame
+    return real(*args, **kwargs)
+
+
+def _arguments(code: CodeType, values: Any) -> tuple[list[Any], dict[str, Any]]:
+    """The call that binds the parameters of `code` to `values` again."""
+    names = code.co_varnames
+    count, kwonly = code.co_argcount, code.co_kwonlyargcount
+    args = [values[names[i]] for i in range(count)]
+    kwargs = {names[i]: values[names[i]] for i in range(count, count + kwonly)}
+    at_index = count + kwonly
+    if code.co_flags & _CO_VARARGS:
+        args.extend(values[names[at_index]])
+        at_index += 1
+    if code.co_flags & _CO_VARKEYWORDS:
+        kwargs.update(values[names[at_index]])
+    return args, kwargs
+
+
+def hide_stub_frames(exc: BaseException) -> None:
+    """Drop a deferred function's first-call frames (its stub's and `lazy_call`'s) from
+    `exc`'s traceback, so it reads as if the function had been compiled eagerly."""
+    tb = exc.__traceback__
+    while tb is not None and _hidden(tb.tb_frame.f_code):
+        tb = tb.tb_next
+    exc.__traceback__ = tb
+    while tb is not None:
+        after = tb.tb_next
+        while after is not None and _hidden(after.tb_frame.f_code):
+            after = after.tb_next
+        tb.tb_next = after
+        tb = after
+
+
+def _hidden(code: CodeType) -> bool:
+    return code is _LAZY_CALL_CODE or id(code) in _STUBS
+
+
+_LAZY_CALL_CODE = lazy_call.__code__
