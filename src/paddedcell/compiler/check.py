@@ -113,6 +113,9 @@ class _Walk:
         self.proofs: dict[tuple[int, str], bool] = {}
         #: Module-level class statements (by id) -> the scope they sit in (for deferral).
         self.class_parents: dict[int, ast.AST] = {}
+        #: Nodes that keep the function body around them eager (see compiler.deferral),
+        #: noted by rules that run anyway; a deferred body's range of them must be empty.
+        self.eager: list[ast.AST] = []
 
     def report(self, rule_id: str, node: ast.AST | None, **fmt: object) -> None:
         rule(rule_id)  # fails loudly on an unregistered id
@@ -167,6 +170,8 @@ def _in_class_body(ctx: _Ctx) -> bool:
 def _name(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, ast.Name)
     name = node.id
+    if name == "super":
+        w.eager.append(node)  # needs the class cell: its function is not deferred
     if not is_dunder(name):
         return
     if isinstance(node.ctx, ast.Load) and name in _NAME_LOADS:
@@ -386,6 +391,10 @@ def _sized_call(node: ast.AST, ctx: _Ctx, w: _Walk) -> None:
     assert isinstance(node, ast.Call)
     if isinstance(node.func, ast.Name) and node.func.id in SIZED_CALL_NAMES:
         w.site(SIZED, node, ctx.parent, ctx.field, ctx.slot)
+    if len(node.keywords) > 1:
+        names = [k.arg for k in node.keywords if k.arg is not None]
+        if len(names) != len(set(names)):
+            w.eager.append(node)  # "keyword argument repeated": the compiler must see it
 
 
 @_on(ast.FormattedValue)
@@ -589,8 +598,11 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
         if cls is Edge:  # the start or end of a deferred body: not a node of the source
             if node.end:
                 node.deferred.end = len(sites)
+                if len(w.eager) != node.deferred.eager:
+                    node.deferred.ok = False
             else:
                 node.deferred.start = len(sites)
+                node.deferred.eager = len(w.eager)
             continue
         nodes += 1
         if depth > deepest:
@@ -605,29 +617,28 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
         if children is None:
             children = _review(node, table, w, known)
         fns = checks.get(cls)
-        before = len(sites)
         if fns is not None:
             if hasattr(node, "lineno"):
                 w.anchor = node
             ctx = _Ctx(parent, pfield, pindex, pscope, free, comp)
             for fn in fns:
                 fn(node, ctx, w)
-        body_lz = lz
-        if defer:
-            if lz is not None:
-                if depth - lz.depth > MAX_DEFERRED_DEPTH:
-                    lz.ok = False
-                if cls in WATCHED:
-                    watch(node, parent, pfield, pscope, comp, lz)
-            elif pscope is tree or id(pscope) in module_classes:
-                if cls is ast.FunctionDef:
-                    body_lz = Deferred(node, parent, pfield, pindex, depth, _classes(
-                        pscope, tree, w), [i for i in range(before, len(sites))
-                                          if sites[i].node is node])
-                    deferred.append(body_lz)
-                elif cls is ast.ClassDef:
-                    module_classes.add(id(node))
-                    w.class_parents[id(node)] = pscope
+        starting = False  # a deferred body starts below this node
+        if lz is not None:
+            if cls in WATCHED or depth > lz.limit:
+                watch(node, parent, pfield, pscope, comp, depth, lz)
+        elif defer and (pscope is tree or id(pscope) in module_classes):
+            if cls is ast.FunctionDef:
+                # (Its own sites, the entry tick, were just registered.)
+                own = [i for i in range(len(sites) - 1, max(len(sites) - 4, -1), -1)
+                       if sites[i].node is node]
+                body_lz = Deferred(node, parent, pfield, pindex, depth + MAX_DEFERRED_DEPTH,
+                                   _classes(pscope, tree, w), own)
+                deferred.append(body_lz)
+                starting = True
+            elif cls is ast.ClassDef:
+                module_classes.add(id(node))
+                w.class_parents[id(node)] = pscope
         scope = node if cls in scope_types else pscope
         depth += 1
         if free and cls in bound_types:
@@ -657,9 +668,9 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
             child_free = NOT_FREE if fld in bound_fields or (comprehension and fld == "iter") \
                 else free
             fld_comp = outer_comp if outer or (comprehension and fld == "iter") else child_comp
-            child_lz = lz
-            if body_lz is not lz and fld == "body":
-                child_lz = body_lz
+            edge = starting and fld == "body"
+            child_lz = body_lz if edge else lz
+            if edge:
                 push((Edge(body_lz, True), None, None, -1, None, depth, 0, None, None))
             if type(value) is list:
                 child_scope = pscope if outer else scope
@@ -671,7 +682,7 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
             elif type(value) not in leaf_types and isinstance(value, AST):
                 push((value, node, fld, -1, pscope if outer else scope, depth, child_free,
                       fld_comp, child_lz))
-            if child_lz is not lz:
+            if edge:
                 push((Edge(body_lz, False), None, None, -1, None, depth, 0, None, None))
     out.nodes = nodes
     out.depth = deepest

@@ -33,8 +33,6 @@ MAX_DEPTH = 48
 #: Statically nested blocks (loops, `with` items, `try`) beyond this keep a function eager
 #: (CPython refuses 20; each of these may count twice).
 MAX_BLOCKS = 8
-#: `super()` and `__class__` need the class cell, a free variable a swapped code cannot have.
-_CLASS_CELL_NAMES = frozenset({"super", "__class__"})
 _BLOCKS = (ast.For, ast.While, ast.With, ast.Try)
 
 
@@ -50,11 +48,15 @@ class Deferred:
     parent: ast.AST
     slot: str
     index: int
-    depth: int
+    #: Nodes deeper than this (MAX_DEPTH below the `def`) keep it eager.
+    limit: int
     classes: tuple[ast.ClassDef, ...]
     own: list[int] = field(default_factory=list)
     start: int = -1
     end: int = -1
+    #: How many nodes the walk had noted as keeping their function eager when the body
+    #: started (`_Walk.eager`): any more by its end keep this one eager.
+    eager: int = 0
     ok: bool = True
     generator: bool = False
     jumps: bool = False
@@ -72,14 +74,12 @@ class Edge(ast.AST):
 
 
 def watch(node: ast.AST, parent: ast.AST | None, pfield: str | None, scope: ast.AST,
-          comp: ast.AST | None, d: Deferred) -> None:
-    """Look at one node inside a deferred body (only types in `WATCHED` come here)."""
+          comp: ast.AST | None, depth: int, d: Deferred) -> None:
+    """Look at one node inside a deferred body (types in `WATCHED`, and any node deeper
+    than the limit)."""
     cls = type(node)
-    if cls in DISQUALIFY:
+    if depth > d.limit or cls in DISQUALIFY:
         d.ok = False
-    elif cls is ast.Name:
-        if node.id in _CLASS_CELL_NAMES:  # type: ignore[attr-defined]
-            d.ok = False
     elif cls is ast.Yield or cls is ast.YieldFrom:
         if comp is not None:  # `yield` in a comprehension: a compile-time error
             d.ok = False
@@ -92,10 +92,6 @@ def watch(node: ast.AST, parent: ast.AST | None, pfield: str | None, scope: ast.
             d.ok = False
     elif cls is ast.Starred:
         if not _starred_ok(node, parent, pfield):
-            d.ok = False
-    elif cls is ast.Call:
-        names = [k.arg for k in node.keywords if k.arg is not None]  # type: ignore[attr-defined]
-        if len(names) != len(set(names)):  # "keyword argument repeated"
             d.ok = False
     elif cls is ast.arguments:
         args = node  # nested functions and lambdas: "duplicate argument"
@@ -122,9 +118,10 @@ def _starred_ok(node: ast.AST, parent: ast.AST | None, pfield: str | None) -> bo
     return len(starred) == 1 and starred[0] < 256
 
 
-WATCHED: frozenset[type] = DISQUALIFY | {ast.Name, ast.Yield, ast.YieldFrom, ast.Break,
-                                         ast.Continue, ast.ImportFrom, ast.Starred, ast.Call,
-                                         ast.arguments, *_BLOCKS}
+#: What `watch` looks at. (`super` and repeated keywords are noted by the checker's own
+#: rules for names and calls, which run anyway: see `Deferred.eager`.)
+WATCHED: frozenset[type] = DISQUALIFY | {ast.Yield, ast.YieldFrom, ast.Break, ast.Continue,
+                                         ast.ImportFrom, ast.Starred, ast.arguments, *_BLOCKS}
 
 
 def statements_ok(body: list[ast.stmt]) -> bool:
