@@ -599,6 +599,25 @@ def test_os_is_a_confined_stand_in(tree: Path) -> None:
     assert bottom_up[-1] == "/" and "/sub" in bottom_up
 
 
+def _open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_listing_directories_leaks_no_descriptors(tree: Path) -> None:
+    # os.scandir(fd) reads a duplicate of the descriptor it is given and leaves that one
+    # open: every listdir/scandir/walk step leaked a host descriptor (a host-wide DoS once
+    # the process's descriptor limit is reached, and a bypass of max_open_files).
+    c = cell(tree)
+    run(c, "import os")
+    before = _open_descriptors()
+    run(c, "for i in range(50):\n    os.listdir('/sub')\n    os.listdir('in_dir')\n"
+           "    list(os.scandir('/'))\n    list(os.walk('/'))\n"
+           "    try:\n        os.listdir('notes.txt')\n    except NotADirectoryError:\n"
+           "        pass")
+    assert _open_descriptors() == before
+
+
 OS_ESCAPES = [
     "os.listdir('..')", "os.listdir('out_dir')", "os.listdir('out_dir_abs')",
     "os.listdir('/sub/../..')", "os.stat('out_abs')", "os.stat('../secret/secret.txt')",

@@ -484,12 +484,17 @@ class CellFiles:
                     return found
                 fd = found
             entries = []
-            with os.scandir(fd) as it:  # closes fd
-                for e in it:
-                    kind = (_stat.S_IFLNK if e.is_symlink() else _stat.S_IFDIR
-                            if e.is_dir(follow_symlinks=False) else _stat.S_IFREG
-                            if e.is_file(follow_symlinks=False) else 0)
-                    entries.append((e.name, kind))
+            try:
+                # os.scandir(fd) reads a duplicate of fd and closes only that: fd is ours
+                # to close, or every listing leaks a host descriptor.
+                with os.scandir(fd) as it:
+                    for e in it:
+                        kind = (_stat.S_IFLNK if e.is_symlink() else _stat.S_IFDIR
+                                if e.is_dir(follow_symlinks=False) else _stat.S_IFREG
+                                if e.is_file(follow_symlinks=False) else 0)
+                        entries.append((e.name, kind))
+            finally:
+                os.close(fd)
             return entries
 
         result: list[tuple[str, int]] = self._resolve(cellpath, final)
