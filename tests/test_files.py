@@ -455,6 +455,21 @@ def test_writing_past_the_end_charges_the_gap(tree: Path) -> None:
     assert (root / "s.bin").read_bytes() == b"x" * 5 + b"y" * 10 + b"z" * 10
 
 
+def test_the_gap_stays_charged_after_the_write(tree: Path) -> None:
+    # A write after a seek past the end was charged data + gap, then refunded everything
+    # beyond the data it wrote (done < n): each such write cost one byte, and a loop of
+    # seek(far) + write(b'x') grew the file far past the quota.
+    root = tree / "root"
+    for mode, buffering in (("wb", 0), ("wb", -1), ("r+b", 0)):
+        (root / "g.bin").write_bytes(b"")
+        c = pc.Cell(policy(root, write=True, max_bytes_written=100))
+        with pytest.raises(AccessDenied):
+            run(c, f"with open('g.bin', {mode!r}, buffering={buffering}) as f:\n"
+                   "    for i in range(1, 50):\n        f.seek(90 * i)\n        f.write(b'x')\n"
+                   "        f.flush()")
+        assert (root / "g.bin").stat().st_size <= 100
+
+
 def test_sub_cells_share_their_makers_quotas(tree: Path) -> None:
     root = tree / "root"
     pol = dataclasses.replace(policy(root, write=True, max_bytes_written=10, max_open_files=2),

@@ -200,14 +200,16 @@ class _CellFileIO(io.FileIO):
         self._pc_quota = quota  # set last: only an opened file holds a slot
 
     def write(self, b: Any, /) -> int:
-        n = memoryview(b).nbytes
+        data = memoryview(b).nbytes
         quota = self._pc_quota
         if quota is None or self.closed:
             return super().write(b)  # raises for closed files
         # A write past the end (after a seek) fills the gap with zeros: charged like the
         # zeros of a growing truncate(). Appends always land at the end.
+        gap = 0
         if "a" not in self.mode:
-            n += max(0, self.tell() - os.fstat(self.fileno()).st_size)
+            gap = max(0, self.tell() - os.fstat(self.fileno()).st_size)
+        n = data + gap
         quota.charge(n, self.name)
         try:
             written = super().write(b)
@@ -215,8 +217,12 @@ class _CellFileIO(io.FileIO):
             quota.refund(n)
             raise
         done = written if isinstance(written, int) else 0  # None: would block, nothing written
-        if done < n:
-            quota.refund(n - done)
+        # Refund only the data not written: once any byte lands the gap exists on disk.
+        # (Comparing `done` with data + gap refunded the gap after every write.)
+        if done == 0:
+            quota.refund(n)
+        elif done < data:
+            quota.refund(data - done)
         return written
 
     def truncate(self, size: Any = None, /) -> int:
