@@ -470,6 +470,25 @@ def test_the_gap_stays_charged_after_the_write(tree: Path) -> None:
         assert (root / "g.bin").stat().st_size <= 100
 
 
+def test_a_failed_truncate_charges_nothing(tree: Path) -> None:
+    # truncate() charged the growth before calling the builtin and never refunded it when
+    # that failed: a file opened for reading (or a sub-cell with a read-only grant, whose
+    # charges reach its maker's quota) could use up the write quota without writing.
+    root = tree / "root"
+    pol = dataclasses.replace(policy(root, write=True, max_bytes_written=100), subcells=True)
+    c = pc.Cell(pol)
+    run(c, "import paddedcell\n"
+           "f = open('notes.txt', 'rb', buffering=0)\nfor i in range(5):\n    try:\n"
+           "        f.truncate(100)\n    except Exception:\n        pass\n"
+           "s = paddedcell.subcell(read_only=True)\n"
+           "s.exec(\"f = open('notes.txt', 'rb', buffering=0)\\nfor i in range(5):\\n\"\n"
+           "       \"    try:\\n        f.truncate(100)\\n    except Exception:\\n\"\n"
+           "       \"        pass\")\n"
+           "with open('mine.bin', 'wb', buffering=0) as g:\n    g.write(b'x' * 100)")
+    assert (root / "mine.bin").read_bytes() == b"x" * 100
+    assert (root / "notes.txt").read_text() == "hello"
+
+
 def test_sub_cells_share_their_makers_quotas(tree: Path) -> None:
     root = tree / "root"
     pol = dataclasses.replace(policy(root, write=True, max_bytes_written=10, max_open_files=2),

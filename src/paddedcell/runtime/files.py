@@ -232,12 +232,21 @@ class _CellFileIO(io.FileIO):
         if size is not None:
             size = operator.index(size)
         quota = self._pc_quota
+        grow = 0
         if quota is not None and not self.closed:
             target = self.tell() if size is None else size
-            grow = target - os.fstat(self.fileno()).st_size
-            if grow > 0:
+            grow = max(0, target - os.fstat(self.fileno()).st_size)
+            if grow:
                 quota.charge(grow, self.name)
-        return super().truncate(size)
+        try:
+            return super().truncate(size)
+        except BaseException:
+            # Nothing grew (a file open for reading, a bad size): refund, as write() does,
+            # or a read-only file (or a read-only sub-cell, whose charges reach its maker's
+            # quota) could use up the write quota without writing a byte.
+            if grow and quota is not None:
+                quota.refund(grow)
+            raise
 
     def close(self) -> None:
         try:
