@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import errno
+import gc
 import os
 import pathlib
 import threading
@@ -644,12 +645,13 @@ def test_listing_directories_leaks_no_descriptors(tree: Path) -> None:
     # the process's descriptor limit is reached, and a bypass of max_open_files).
     c = cell(tree)
     run(c, "import os")
+    gc.collect()  # files other tests left open close now, not while this one counts
     before = _open_descriptors()
     run(c, "for i in range(50):\n    os.listdir('/sub')\n    os.listdir('in_dir')\n"
            "    list(os.scandir('/'))\n    list(os.walk('/'))\n"
            "    try:\n        os.listdir('notes.txt')\n    except NotADirectoryError:\n"
            "        pass")
-    assert _open_descriptors() == before
+    assert _open_descriptors() <= before  # a leak is 250 more
 
 
 OS_ESCAPES = [
