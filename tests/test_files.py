@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import errno
+import gc
 import os
 import pathlib
 import threading
@@ -455,6 +456,40 @@ def test_writing_past_the_end_charges_the_gap(tree: Path) -> None:
     assert (root / "s.bin").read_bytes() == b"x" * 5 + b"y" * 10 + b"z" * 10
 
 
+def test_the_gap_stays_charged_after_the_write(tree: Path) -> None:
+    # A write after a seek past the end was charged data + gap, then refunded everything
+    # beyond the data it wrote (done < n): each such write cost one byte, and a loop of
+    # seek(far) + write(b'x') grew the file far past the quota.
+    root = tree / "root"
+    for mode, buffering in (("wb", 0), ("wb", -1), ("r+b", 0)):
+        (root / "g.bin").write_bytes(b"")
+        c = pc.Cell(policy(root, write=True, max_bytes_written=100))
+        with pytest.raises(AccessDenied):
+            run(c, f"with open('g.bin', {mode!r}, buffering={buffering}) as f:\n"
+                   "    for i in range(1, 50):\n        f.seek(90 * i)\n        f.write(b'x')\n"
+                   "        f.flush()")
+        assert (root / "g.bin").stat().st_size <= 100
+
+
+def test_a_failed_truncate_charges_nothing(tree: Path) -> None:
+    # truncate() charged the growth before calling the builtin and never refunded it when
+    # that failed: a file opened for reading (or a sub-cell with a read-only grant, whose
+    # charges reach its maker's quota) could use up the write quota without writing.
+    root = tree / "root"
+    pol = dataclasses.replace(policy(root, write=True, max_bytes_written=100), subcells=True)
+    c = pc.Cell(pol)
+    run(c, "import paddedcell\n"
+           "f = open('notes.txt', 'rb', buffering=0)\nfor i in range(5):\n    try:\n"
+           "        f.truncate(100)\n    except Exception:\n        pass\n"
+           "s = paddedcell.subcell(read_only=True)\n"
+           "s.exec(\"f = open('notes.txt', 'rb', buffering=0)\\nfor i in range(5):\\n\"\n"
+           "       \"    try:\\n        f.truncate(100)\\n    except Exception:\\n\"\n"
+           "       \"        pass\")\n"
+           "with open('mine.bin', 'wb', buffering=0) as g:\n    g.write(b'x' * 100)")
+    assert (root / "mine.bin").read_bytes() == b"x" * 100
+    assert (root / "notes.txt").read_text() == "hello"
+
+
 def test_sub_cells_share_their_makers_quotas(tree: Path) -> None:
     root = tree / "root"
     pol = dataclasses.replace(policy(root, write=True, max_bytes_written=10, max_open_files=2),
@@ -597,6 +632,26 @@ def test_os_is_a_confined_stand_in(tree: Path) -> None:
     assert pruned == ["/"]
     bottom_up = run(c, "result = [t for t, d, f in os.walk('/', topdown=False)]")
     assert bottom_up[-1] == "/" and "/sub" in bottom_up
+
+
+def _open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_listing_directories_leaks_no_descriptors(tree: Path) -> None:
+    # os.scandir(fd) reads a duplicate of the descriptor it is given and leaves that one
+    # open: every listdir/scandir/walk step leaked a host descriptor (a host-wide DoS once
+    # the process's descriptor limit is reached, and a bypass of max_open_files).
+    c = cell(tree)
+    run(c, "import os")
+    gc.collect()  # files other tests left open close now, not while this one counts
+    before = _open_descriptors()
+    run(c, "for i in range(50):\n    os.listdir('/sub')\n    os.listdir('in_dir')\n"
+           "    list(os.scandir('/'))\n    list(os.walk('/'))\n"
+           "    try:\n        os.listdir('notes.txt')\n    except NotADirectoryError:\n"
+           "        pass")
+    assert _open_descriptors() <= before  # a leak is 250 more
 
 
 OS_ESCAPES = [

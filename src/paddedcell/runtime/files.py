@@ -200,14 +200,16 @@ class _CellFileIO(io.FileIO):
         self._pc_quota = quota  # set last: only an opened file holds a slot
 
     def write(self, b: Any, /) -> int:
-        n = memoryview(b).nbytes
+        data = memoryview(b).nbytes
         quota = self._pc_quota
         if quota is None or self.closed:
             return super().write(b)  # raises for closed files
         # A write past the end (after a seek) fills the gap with zeros: charged like the
         # zeros of a growing truncate(). Appends always land at the end.
+        gap = 0
         if "a" not in self.mode:
-            n += max(0, self.tell() - os.fstat(self.fileno()).st_size)
+            gap = max(0, self.tell() - os.fstat(self.fileno()).st_size)
+        n = data + gap
         quota.charge(n, self.name)
         try:
             written = super().write(b)
@@ -215,8 +217,12 @@ class _CellFileIO(io.FileIO):
             quota.refund(n)
             raise
         done = written if isinstance(written, int) else 0  # None: would block, nothing written
-        if done < n:
-            quota.refund(n - done)
+        # Refund only the data not written: once any byte lands the gap exists on disk.
+        # (Comparing `done` with data + gap refunded the gap after every write.)
+        if done == 0:
+            quota.refund(n)
+        elif done < data:
+            quota.refund(data - done)
         return written
 
     def truncate(self, size: Any = None, /) -> int:
@@ -226,12 +232,21 @@ class _CellFileIO(io.FileIO):
         if size is not None:
             size = operator.index(size)
         quota = self._pc_quota
+        grow = 0
         if quota is not None and not self.closed:
             target = self.tell() if size is None else size
-            grow = target - os.fstat(self.fileno()).st_size
-            if grow > 0:
+            grow = max(0, target - os.fstat(self.fileno()).st_size)
+            if grow:
                 quota.charge(grow, self.name)
-        return super().truncate(size)
+        try:
+            return super().truncate(size)
+        except BaseException:
+            # Nothing grew (a file open for reading, a bad size): refund, as write() does,
+            # or a read-only file (or a read-only sub-cell, whose charges reach its maker's
+            # quota) could use up the write quota without writing a byte.
+            if grow and quota is not None:
+                quota.refund(grow)
+            raise
 
     def close(self) -> None:
         try:
@@ -484,12 +499,17 @@ class CellFiles:
                     return found
                 fd = found
             entries = []
-            with os.scandir(fd) as it:  # closes fd
-                for e in it:
-                    kind = (_stat.S_IFLNK if e.is_symlink() else _stat.S_IFDIR
-                            if e.is_dir(follow_symlinks=False) else _stat.S_IFREG
-                            if e.is_file(follow_symlinks=False) else 0)
-                    entries.append((e.name, kind))
+            try:
+                # os.scandir(fd) reads a duplicate of fd and closes only that: fd is ours
+                # to close, or every listing leaks a host descriptor.
+                with os.scandir(fd) as it:
+                    for e in it:
+                        kind = (_stat.S_IFLNK if e.is_symlink() else _stat.S_IFDIR
+                                if e.is_dir(follow_symlinks=False) else _stat.S_IFREG
+                                if e.is_file(follow_symlinks=False) else 0)
+                        entries.append((e.name, kind))
+            finally:
+                os.close(fd)
             return entries
 
         result: list[tuple[str, int]] = self._resolve(cellpath, final)
