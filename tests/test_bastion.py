@@ -393,6 +393,120 @@ def test_filter_never_sees_private_names(vault: Vault) -> None:
     assert_untouched(vault)
 
 
+# -- the way in: what the cell passes to the supervisor's methods --------------------------------
+
+class Item:
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.dropped = False
+
+    def name(self) -> str:
+        return f"item{self.n}"
+
+    def drop_all(self) -> None:
+        self.dropped = True
+
+
+class Shelf:
+    """Supervisor methods that call what the cell passes with their own objects."""
+
+    def __init__(self) -> None:
+        self.items = [Item(1), Item(2)]
+
+    def find(self, pred: Any) -> list[str]:
+        return [i.name() for i in self.items if pred(i)]
+
+    def sort(self, key: Any) -> list[Item]:
+        return sorted(self.items, key=key)
+
+    def index(self, x: Any) -> int:
+        return self.items.index(x)
+
+    def fill(self, out: list[Any]) -> int:
+        out.extend(self.items)
+        return len(out)
+
+    def visit(self, visitor: Any) -> Any:
+        return visitor.visit(self.items[0])
+
+    def combine(self, other: Any) -> Any:
+        return self.items[0] + other
+
+    def apply(self, f: Any) -> Any:
+        return f(self)
+
+
+SHELF_METHODS = ["find", "sort", "index", "fill", "visit", "combine", "apply"]
+
+# (source, exception or None): each tries to get a raw Item (or the Shelf) into the cell.
+CALLBACK_ESCAPES = [
+    ("LEAK = []\np.find(lambda i: LEAK.append(i))\nLEAK[0].drop_all()", None),
+    ("LEAK = []\np.find(LEAK.append)\nLEAK[0].drop_all()", None),
+    ("LEAK = []\np.sort(lambda i: LEAK.append(i) or 0)\nLEAK[0].drop_all()", None),
+    ("LEAK = []\np.apply(lambda s: LEAK.append(s))\nLEAK[0].items[0].drop_all()", None),
+    ("class K:\n    def __call__(self, i):\n        i.drop_all()\np.find(K())", None),
+    ("LEAK = []\np.fill(LEAK)\nLEAK[0].drop_all()", IndexError),  # a copy was filled
+    ("LEAK = []\nclass E:\n    def __eq__(self, o):\n        o.drop_all()\n        return False\n"
+     "    __hash__ = None\np.index(E())", TypeError),
+    ("class V:\n    def visit(self, o):\n        o.drop_all()\np.visit(V())", TypeError),
+    ("class R:\n    def __radd__(self, o):\n        o.drop_all()\np.combine(R())", TypeError),
+    ("p.find([lambda i: i.drop_all()][0])\np.sort(key={'k': lambda i: i.drop_all()}['k'])", None),
+]
+
+
+@pytest.mark.parametrize(("source", "error"), CALLBACK_ESCAPES,
+                         ids=[s for s, _ in CALLBACK_ESCAPES])
+def test_callbacks_and_cell_objects_never_receive_supervisor_objects(
+        source: str, error: type[BaseException] | None) -> None:
+    shelf = Shelf()
+    p = pc.expose(shelf, methods=SHELF_METHODS)
+    cell = pc.Cell(pc.Policy.preset("default"), globals={"p": p})
+    if error is None:
+        with pytest.raises(pc.AttributeDenied, match="not allowed by the Bastion"):
+            cell.exec(source)
+    else:
+        with pytest.raises(error):
+            cell.exec(source)
+    assert not any(i.dropped for i in shelf.items)
+    user = {k: v for k, v in cell.namespace.items() if not k.startswith((".", "__"))}
+    for target in (shelf, *shelf.items):
+        assert not reaches(user, target), "a cell name leads to a supervisor object"
+
+
+def test_callbacks_work_through_the_proxy() -> None:
+    shelf = Shelf()
+    p = pc.expose(shelf, methods=SHELF_METHODS)
+    source = ("names = p.find(lambda i: True)\nout = []\nn = p.fill(out)\n"
+              "shelf = p.apply(lambda s: repr(s))\nkinds = p.find(lambda i: repr(i) == '<Bastion for Item>')\n")
+    cell = run(source, p=p)
+    ns = cell.namespace
+    assert ns["names"] == ns["kinds"] == ["item1", "item2"]  # the callback saw proxies
+    assert ns["n"] == 2 and ns["out"] == []  # the supervisor filled a copy of the cell's list
+    assert ns["shelf"] == "<Bastion for Shelf>"
+    assert not any(i.dropped for i in shelf.items)
+
+
+def test_a_callable_handed_back_comes_back_wrapped(vault: Vault) -> None:
+    # A supervisor object shared by two cells must not hand one cell's function to the other.
+    first = run("def f():\n    ESCAPED = 1\np.echo(f)", p=proxy_for(vault))
+    stored = {}
+
+    class Keeper:
+        def keep(self, f: Any) -> None:
+            stored["f"] = f
+
+        def give(self) -> Any:
+            return stored["f"]
+    keeper = pc.expose(Keeper(), methods=["keep", "give"])
+    run("def mine():\n    return 1\nk.keep(mine)", k=keeper)
+    second = run("g = k.give()\nkind = repr(g)", k=keeper)
+    assert type(second.namespace["g"]) is pc.Bastion
+    assert second.namespace["kind"] == "<Bastion for function>"
+    with pytest.raises(pc.OperationDenied):
+        second.exec("g()")
+    assert_untouched(vault, first)
+
+
 # -- exceptions ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("method", "caught", "kind"), [

@@ -21,9 +21,14 @@ What a cell can do with a proxy `p`:
 
 Calls through a proxy:
 
-- Arguments: proxies (at the top level of args and kwargs values) are unwrapped to their
-  targets, so handles round-trip; everything else reaches the supervisor's method as it is
-  and is untrusted data there. Keyword names become exact `str`.
+- Arguments are *imported*: proxies (at the top level of args and kwargs values) are
+  unwrapped to their targets, so handles round-trip; plain data passes and exact containers
+  are copied as for return values; a callable (function, lambda, bound method, callable
+  object) reaches the method as a host function that calls it with *exported* arguments and
+  imports its result, so a predicate, sort key or callback never sees a supervisor object
+  unwrapped; any other object raises `OperationDenied`, since supervisor code would call its
+  methods (`__eq__` in `list.index`, `__radd__`, a visitor's `visit`) with supervisor objects.
+  Keyword names become exact `str`.
 - Return values (and data attributes) are *exported*: None, bool, int, float, complex, str and
   bytes (exact types, not subclasses) pass; tuples, lists, dicts, sets and frozensets (exact
   types) are copied item by item, at most `MAX_DEPTH` deep (deeper raises ValueError), so the
@@ -251,8 +256,8 @@ def _call(proxy: Bastion, name: str | None, args: tuple[Any, ...],
                                               f"Bastion for {entry.name}", "PC201")
             function = getattr(entry.target, name)
         unwrapped: dict[int, Bastion] = {}
-        real_args = [_unwrap(a, unwrapped) for a in args]
-        real_kwargs = {str.__str__(k): _unwrap(v, unwrapped) for k, v in kwargs.items()}
+        real_args = [_import(a, entry, unwrapped, 0) for a in args]
+        real_kwargs = {str.__str__(k): _import(v, entry, unwrapped, 0) for k, v in kwargs.items()}
         result = function(*real_args, **real_kwargs)
         return True, _export(result, entry, unwrapped, 0)
     except LimitExceeded:
@@ -261,12 +266,54 @@ def _call(proxy: Bastion, name: str | None, args: tuple[Any, ...],
         return False, _fresh(exc)
 
 
-def _unwrap(value: Any, unwrapped: dict[int, Bastion]) -> Any:
-    if type(value) is Bastion:
+def _import(value: Any, entry: _Entry, unwrapped: dict[int, Bastion], depth: int) -> Any:
+    """What the supervisor's method receives for the cell's argument `value`.
+
+    The way in needs a membrane as much as the way out: supervisor code calls what the cell
+    passes with its own objects (a predicate or sort key called on each item, `list.index`
+    calling the cell object's `__eq__` with each item, a visitor's method, `__radd__`, a list
+    the method fills). Passed as they are, those would hand the cell raw supervisor objects
+    whose every public method it could call, whatever the filter. So: plain data passes,
+    exact containers are copied (the supervisor fills a copy), proxies at the top level are
+    unwrapped, a callable becomes a host function that exports what it is called with (and
+    imports what it returns) by the same rules as return values, and any other object of the
+    cell's is refused: its methods would be cell code called with supervisor objects."""
+    cls = type(value)
+    if cls in _SCALARS:
+        return value
+    if cls is Bastion:
+        if depth:
+            return value  # a proxy inside a container stays a proxy: safe for the host
         target = _entry(value).target
         unwrapped[id(target)] = value
         return target
-    return value
+    if cls in _CONTAINERS or cls is dict:
+        if depth >= MAX_DEPTH:
+            raise ValueError(f"an argument passed through a Bastion is nested deeper than "
+                             f"{MAX_DEPTH}")
+        if cls is dict:
+            return {_import(k, entry, unwrapped, depth + 1): _import(v, entry, unwrapped, depth + 1)
+                    for k, v in dict.items(value)}
+        return cls(_import(v, entry, unwrapped, depth + 1) for v in value)
+    if callable(value):
+        return _callback(value, entry, unwrapped)
+    raise OperationDenied(f"a {cls.__name__} object cannot be passed through the Bastion for "
+                          f"{entry.name}: pass plain data, proxies or functions", "PC205")
+
+
+def _callback(function: Any, entry: _Entry, unwrapped: dict[int, Bastion]) -> Callable[..., Any]:
+    """A host function that calls the cell's `function` with exported arguments (supervisor
+    objects wrapped with `entry`'s filters, the cell's handles as themselves) and gives the
+    supervisor its result imported."""
+
+    def callback(*args: Any, **kwargs: Any) -> Any:
+        result = function(*[_export(a, entry, unwrapped, 0) for a in args],
+                          **{str.__str__(k): _export(v, entry, unwrapped, 0)
+                             for k, v in kwargs.items()})
+        return _import(result, entry, unwrapped, 0)
+    # Not mapped back to `function` when the supervisor returns it: a supervisor object shared
+    # by several cells could hand one cell's function to another. It comes back wrapped.
+    return callback
 
 
 def _export(value: Any, entry: _Entry, unwrapped: dict[int, Bastion], depth: int) -> Any:
