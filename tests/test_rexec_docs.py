@@ -410,6 +410,21 @@ def test_main_module_attributes_pass_values_in_and_out() -> None:
     assert r.modules["__main__"].doubled == 20
 
 
+def test_main_module_dict_is_the_live_namespace() -> None:
+    # The module's __dict__ is the namespace restricted code runs in: writes and deletes
+    # through it are seen by the next r_exec, as attribute writes are.
+    r = _quiet()
+    namespace = r.add_module("__main__").__dict__
+    namespace["from_dict"] = 7
+    assert r.r_eval("from_dict") == 7
+    r.r_exec("made_inside = 1")
+    assert namespace["made_inside"] == 1
+    del namespace["made_inside"]
+    with pytest.raises(NameError):
+        r.r_eval("made_inside")
+    assert "from_dict" in namespace and "__builtins__" not in namespace
+
+
 # -- Bastion ------------------------------------------------------------------------------------
 
 class Original:

@@ -57,7 +57,7 @@ import inspect
 import os
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -396,8 +396,46 @@ class _Main:
         self._ns.pop(name)
 
     @property
-    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
-        return {k: v for k, v in self._ns.items() if k.isidentifier()}
+    def __dict__(self) -> _NamespaceView:  # type: ignore[override]
+        # Live, as the original module's __dict__ (the rexec HOWTO edits it): a copy dropped
+        # the supervisor's writes and deletes without a word.
+        return _NamespaceView(self._ns)
+
+
+class _NamespaceView(MutableMapping[str, Any]):
+    """A live view of a cell namespace (or builtins table) for the supervisor: the names
+    code can spell, without dunders (`__builtins__`, `__build_class__`) or the hidden names
+    paddedcell's machinery keeps there."""
+
+    __slots__ = ("_ns",)
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self._ns = namespace
+
+    @staticmethod
+    def _visible(name: object) -> bool:
+        return type(name) is str and name.isidentifier() and not name.startswith("__")
+
+    def __getitem__(self, name: str) -> Any:
+        if not self._visible(name):
+            raise KeyError(name)
+        return self._ns[name]
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        if not self._visible(name):
+            raise KeyError(f"cannot set {name!r} in the restricted environment")
+        self._ns[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        if not self._visible(name):
+            raise KeyError(name)
+        del self._ns[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for k in self._ns if self._visible(k)])
+
+    def __len__(self) -> int:
+        return sum(1 for k in self._ns if self._visible(k))
 
 
 def _source(code: Any) -> str:
