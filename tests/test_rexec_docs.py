@@ -425,6 +425,28 @@ def test_main_module_dict_is_the_live_namespace() -> None:
     assert "from_dict" in namespace and "__builtins__" not in namespace
 
 
+def test_removing_open_through_the_builtin_module_dict(tmp_path: Path) -> None:
+    # HOWTO: module = r_env.add_module('__builtin__'); del module.__dict__['open'].
+    class Reader(RExec):
+        ok_file_roots = (str(tmp_path),)
+
+    (tmp_path / "f.txt").write_text("x")
+    r = _quiet(Reader)
+    r.r_exec(f"open({str(tmp_path / 'f.txt')!r}).read()")
+    builtins_module = r.add_module("__builtin__")
+    assert builtins_module is not None
+    mod_dict = builtins_module.__dict__
+    assert "len" in mod_dict and "open" in mod_dict
+    del mod_dict["open"]
+    with pytest.raises(NameError):
+        r.r_exec(f"open({str(tmp_path / 'f.txt')!r})")
+    assert r.r_eval("len('ok')") == 2
+    assert "open" not in r.add_module("builtins").__dict__  # the Python 3 name, same module
+    # Private and internal names of the table stay out of reach.
+    with pytest.raises(KeyError):
+        del mod_dict["__build_class__"]
+
+
 # -- Bastion ------------------------------------------------------------------------------------
 
 class Original:

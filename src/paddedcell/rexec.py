@@ -314,10 +314,15 @@ class RExec:
         return found
 
     def add_module(self, mname: str) -> Any:
-        """The environment's module `mname`; `__main__` is the namespace code runs in (its
-        attributes can be set by the supervisor, as in the original)."""
+        """The environment's module `mname`; `__main__` is the namespace code runs in and
+        `__builtin__` (or `builtins`) its builtins: their attributes and `__dict__` entries can
+        be set and deleted by the supervisor, as in the original."""
         if mname == "__main__":
             return _Main(self.cell.namespace)
+        if mname in ("__builtin__", "builtins"):
+            # The environment's own builtins table, as the original's restricted __builtin__
+            # module: the rexec HOWTO deletes 'open' from its __dict__ to take files away.
+            return _Main(self.cell.builtins, "__builtin__")
         if mname in self.cell.modules:
             return self.cell.modules[mname]
         return self.r_import(mname, None, None, ["*"])
@@ -374,22 +379,24 @@ class RExec:
 
 
 class _Main:
-    """`__main__` of the environment for the supervisor: attributes are the cell's names."""
+    """`__main__` (or `__builtin__`) of the environment for the supervisor: attributes are
+    the cell's names (its builtins)."""
 
-    __slots__ = ("_ns",)
+    __slots__ = ("_name", "_ns")
 
-    def __init__(self, namespace: dict[str, Any]) -> None:
+    def __init__(self, namespace: dict[str, Any], name: str = "__main__") -> None:
         object.__setattr__(self, "_ns", namespace)
+        object.__setattr__(self, "_name", name)
 
     def __getattr__(self, name: str) -> Any:
         try:
             return self._ns[name]
         except KeyError:
-            raise AttributeError(f"module '__main__' has no attribute {name!r}") from None
+            raise AttributeError(f"module {self._name!r} has no attribute {name!r}") from None
 
     def __setattr__(self, name: str, value: Any) -> None:
         if not name.isidentifier() or name.startswith("__"):
-            raise AttributeError(f"cannot set {name!r} in the restricted __main__")
+            raise AttributeError(f"cannot set {name!r} in the restricted {self._name}")
         self._ns[name] = value
 
     def __delattr__(self, name: str) -> None:
