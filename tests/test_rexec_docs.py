@@ -366,7 +366,8 @@ def test_ok_sys_names() -> None:
     r = _quiet()
     r.r_exec("import sys\nv = (sys.version, sys.platform, sys.maxsize)")
     assert r.r_eval("v[0]") == __import__("sys").version
-    for missing in ("path", "modules", "argv", "executable", "settrace", "maxint"):
+    # Documented difference: no modules/path/argv/exc_info (the original always added them).
+    for missing in ("path", "modules", "argv", "exc_info", "executable", "settrace", "maxint"):
         with pytest.raises(AttributeError):
             r.r_exec(f"import sys\nsys.{missing}")
 
@@ -408,6 +409,9 @@ def test_main_module_attributes_pass_values_in_and_out() -> None:
     r.r_exec("doubled = limit * 2")
     assert main.doubled == 20
     assert r.modules["__main__"].doubled == 20
+    assert r.add_module("math").sqrt(4) == 2.0  # a module the environment can import
+    with pytest.raises(ImportError):  # documented difference: no empty module made up
+        r.add_module("scratch")
 
 
 def test_main_module_dict_is_the_live_namespace() -> None:

@@ -38,7 +38,16 @@ Differences from the original, all on the side of safety:
   never granted.
 - `ok_posix_names` names functions of paddedcell's confined `os` (granted only when
   `ok_file_roots` is set); pid/uid/uname-style functions do not exist there and are skipped.
-- `ok_sys_names`: `maxint` is `maxsize`; `ps1`, `ps2` and `copyright` have no stand-in.
+- `ok_sys_names`: `maxint` is `maxsize`; `ps1`, `ps2` and `copyright` have no stand-in. The
+  original's restricted `sys` also always had `modules`, `path`, `argv` and `exc_info`;
+  these do not exist here.
+- `sys.exit()` and `raise SystemExit` reach the supervisor as `paddedcell.CellExit` (an
+  ordinary Exception whose `.code` is the exit code), not SystemExit: where the original's
+  documentation says to protect every call with `except SystemExit`, catch `CellExit`; an
+  unprotected call cannot end the host. (Restricted code may still catch SystemExit itself.)
+- `add_module(name)` gives `__main__` and `__builtin__` (both with a live `__dict__`) and
+  modules the environment can import; for any other name it raises ImportError where the
+  original made an empty module: pass values in through `__main__` instead.
 - `nok_builtin_names` removes builtins; `open`, `reload` and `__import__` come back as the
   `r_*` methods, as in the original (`__import__` is `import` statements: the name itself is
   never spellable in a cell).
