@@ -340,6 +340,8 @@ def test_ok_builtin_modules_as_lists_and_a_catch_all_r_open() -> None:
         ok_builtin_modules = ["string", "math", "time"]  # type: ignore[assignment]  # noqa: RUF012
         ok_posix_names = []  # type: ignore[assignment]  # noqa: RUF012
 
+        # (The original slide raised SystemError; under the preset's memory limit a cell
+        # reports any SystemError as MemoryLimitExceeded, so OSError here.)
         def r_open(*args: Any) -> Any:  # type: ignore[override]
             raise OSError("Go away")
 
