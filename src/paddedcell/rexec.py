@@ -38,7 +38,16 @@ Differences from the original, all on the side of safety:
   never granted.
 - `ok_posix_names` names functions of paddedcell's confined `os` (granted only when
   `ok_file_roots` is set); pid/uid/uname-style functions do not exist there and are skipped.
-- `ok_sys_names`: `maxint` is `maxsize`; `ps1`, `ps2` and `copyright` have no stand-in.
+- `ok_sys_names`: `maxint` is `maxsize`; `ps1`, `ps2` and `copyright` have no stand-in. The
+  original's restricted `sys` also always had `modules`, `path`, `argv` and `exc_info`;
+  these do not exist here.
+- `sys.exit()` and `raise SystemExit` reach the supervisor as `paddedcell.CellExit` (an
+  ordinary Exception whose `.code` is the exit code), not SystemExit: where the original's
+  documentation says to protect every call with `except SystemExit`, catch `CellExit`; an
+  unprotected call cannot end the host. (Restricted code may still catch SystemExit itself.)
+- `add_module(name)` gives `__main__` and `__builtin__` (both with a live `__dict__`) and
+  modules the environment can import; for any other name it raises ImportError where the
+  original made an empty module: pass values in through `__main__` instead.
 - `nok_builtin_names` removes builtins; `open`, `reload` and `__import__` come back as the
   `r_*` methods, as in the original (`__import__` is `import` statements: the name itself is
   never spellable in a cell).
@@ -57,7 +66,7 @@ import inspect
 import os
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -314,10 +323,15 @@ class RExec:
         return found
 
     def add_module(self, mname: str) -> Any:
-        """The environment's module `mname`; `__main__` is the namespace code runs in (its
-        attributes can be set by the supervisor, as in the original)."""
+        """The environment's module `mname`; `__main__` is the namespace code runs in and
+        `__builtin__` (or `builtins`) its builtins: their attributes and `__dict__` entries can
+        be set and deleted by the supervisor, as in the original."""
         if mname == "__main__":
             return _Main(self.cell.namespace)
+        if mname in ("__builtin__", "builtins"):
+            # The environment's own builtins table, as the original's restricted __builtin__
+            # module: the rexec HOWTO deletes 'open' from its __dict__ to take files away.
+            return _Main(self.cell.builtins, "__builtin__")
         if mname in self.cell.modules:
             return self.cell.modules[mname]
         return self.r_import(mname, None, None, ["*"])
@@ -374,30 +388,70 @@ class RExec:
 
 
 class _Main:
-    """`__main__` of the environment for the supervisor: attributes are the cell's names."""
+    """`__main__` (or `__builtin__`) of the environment for the supervisor: attributes are
+    the cell's names (its builtins)."""
 
-    __slots__ = ("_ns",)
+    __slots__ = ("_name", "_ns")
 
-    def __init__(self, namespace: dict[str, Any]) -> None:
+    def __init__(self, namespace: dict[str, Any], name: str = "__main__") -> None:
         object.__setattr__(self, "_ns", namespace)
+        object.__setattr__(self, "_name", name)
 
     def __getattr__(self, name: str) -> Any:
         try:
             return self._ns[name]
         except KeyError:
-            raise AttributeError(f"module '__main__' has no attribute {name!r}") from None
+            raise AttributeError(f"module {self._name!r} has no attribute {name!r}") from None
 
     def __setattr__(self, name: str, value: Any) -> None:
         if not name.isidentifier() or name.startswith("__"):
-            raise AttributeError(f"cannot set {name!r} in the restricted __main__")
+            raise AttributeError(f"cannot set {name!r} in the restricted {self._name}")
         self._ns[name] = value
 
     def __delattr__(self, name: str) -> None:
         self._ns.pop(name)
 
     @property
-    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
-        return {k: v for k, v in self._ns.items() if k.isidentifier()}
+    def __dict__(self) -> _NamespaceView:  # type: ignore[override]
+        # Live, as the original module's __dict__ (the rexec HOWTO edits it): a copy dropped
+        # the supervisor's writes and deletes without a word.
+        return _NamespaceView(self._ns)
+
+
+class _NamespaceView(MutableMapping[str, Any]):
+    """A live view of a cell namespace (or builtins table) for the supervisor: the names
+    code can spell, without dunders (`__builtins__`, `__build_class__`) or the hidden names
+    paddedcell's machinery keeps there."""
+
+    __slots__ = ("_ns",)
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        self._ns = namespace
+
+    @staticmethod
+    def _visible(name: object) -> bool:
+        return type(name) is str and name.isidentifier() and not name.startswith("__")
+
+    def __getitem__(self, name: str) -> Any:
+        if not self._visible(name):
+            raise KeyError(name)
+        return self._ns[name]
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        if not self._visible(name):
+            raise KeyError(f"cannot set {name!r} in the restricted environment")
+        self._ns[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        if not self._visible(name):
+            raise KeyError(name)
+        del self._ns[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for k in self._ns if self._visible(k)])
+
+    def __len__(self) -> int:
+        return sum(1 for k in self._ns if self._visible(k))
 
 
 def _source(code: Any) -> str:
