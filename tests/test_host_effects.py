@@ -331,3 +331,28 @@ def test_exception_notes_run_no_cell_code_in_the_host() -> None:
                   "        return 'x'\ne = ValueError('boom')\ne.add_note(S('note'))\nraise e")
     traceback.format_exception(info.value)
     assert cell.namespace["ran"] == []
+
+
+def test_re_template_cache_keeps_no_key_of_the_cells() -> None:
+    # review i4-modules, finding 1: re.sub's replacement templates are parsed once and kept
+    # in a process-wide lru_cache keyed by (template, pattern). A str subclass whose hash and
+    # equality copy r'\1' became that key, with its own text parsed: the host's later
+    # re.sub(p, r'\1', ...) returned the cell's replacement, and ran the cell's __eq__.
+    import re
+
+    cell = pc.Cell()
+    cell.exec("import re\nran = []\nclass S(str):\n"
+              "    def __hash__(self):\n        return hash('\\\\1')\n"
+              "    def __eq__(self, other):\n        ran.append(1)\n        return True\n"
+              "a = re.sub('(a)', S('\\\\1PWNED'), 'a')\n"
+              "b = re.compile('(b)').sub(S('\\\\1PWNED'), 'b')\n"
+              "c = re.subn('(c)', S('<\\\\1>'), 'c')[0]\n")
+    assert (cell.namespace["a"], cell.namespace["b"], cell.namespace["c"]) == (
+        "aPWNED", "bPWNED", "<c>")  # the cell's own call still uses its template
+    ran = cell.namespace["ran"]
+    ran.clear()
+    assert re.sub("(a)", r"\1", "a") == "a"
+    assert re.compile("(b)").sub(r"\1", "xb") == "xb"
+    assert re.sub("(c)", r"\1", "c") == "c"
+    assert ran == []
+    re.purge()  # still clears the template cache
