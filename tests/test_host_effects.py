@@ -356,3 +356,29 @@ def test_re_template_cache_keeps_no_key_of_the_cells() -> None:
     assert re.sub("(c)", r"\1", "c") == "c"
     assert ran == []
     re.purge()  # still clears the template cache
+
+
+def test_struct_format_cache_keeps_no_key_of_the_cells() -> None:
+    # review i4-modules, finding 3: struct's module functions keep the Struct compiled for each
+    # format in a process-wide dict keyed by the format object. A str (or bytes) subclass
+    # whose hash and equality copy '<I' became that key, compiled from its own text: the
+    # host's later struct.pack('<I', 1) packed the cell's '>Q' (the rexec preset grants
+    # struct).
+    import struct
+
+    cell = pc.Cell(pc.Policy.preset("rexec"))
+    cell.exec("import struct\nran = []\n"
+              "class S(str):\n    def __hash__(self):\n        return hash('<I')\n"
+              "    def __eq__(self, other):\n        ran.append(1)\n        return True\n"
+              "class B(bytes):\n    def __hash__(self):\n        return hash(b'<H')\n"
+              "    def __eq__(self, other):\n        ran.append(1)\n        return True\n"
+              "r = (struct.pack(S('>Q'), 1), struct.calcsize(S('>Q')), struct.calcsize(B(b'>Q')),\n"
+              "     struct.unpack(S('>Q'), bytes(8)), struct.unpack_from(B(b'>Q'), bytes(8)),\n"
+              "     list(struct.iter_unpack(S('>Q'), bytes(8))))\n")
+    assert cell.namespace["r"] == (b"\0" * 7 + b"\1", 8, 8, (0,), (0,), [(0,)])
+    ran = cell.namespace["ran"]
+    ran.clear()
+    assert struct.pack("<I", 1) == b"\1\0\0\0"
+    assert struct.calcsize("<I") == 4
+    assert struct.calcsize(b"<H") == 2
+    assert ran == []
