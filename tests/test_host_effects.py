@@ -331,3 +331,54 @@ def test_exception_notes_run_no_cell_code_in_the_host() -> None:
                   "        return 'x'\ne = ValueError('boom')\ne.add_note(S('note'))\nraise e")
     traceback.format_exception(info.value)
     assert cell.namespace["ran"] == []
+
+
+def test_re_template_cache_keeps_no_key_of_the_cells() -> None:
+    # review i4-modules, finding 1: re.sub's replacement templates are parsed once and kept
+    # in a process-wide lru_cache keyed by (template, pattern). A str subclass whose hash and
+    # equality copy r'\1' became that key, with its own text parsed: the host's later
+    # re.sub(p, r'\1', ...) returned the cell's replacement, and ran the cell's __eq__.
+    import re
+
+    cell = pc.Cell()
+    cell.exec("import re\nran = []\nclass S(str):\n"
+              "    def __hash__(self):\n        return hash('\\\\1')\n"
+              "    def __eq__(self, other):\n        ran.append(1)\n        return True\n"
+              "a = re.sub('(a)', S('\\\\1PWNED'), 'a')\n"
+              "b = re.compile('(b)').sub(S('\\\\1PWNED'), 'b')\n"
+              "c = re.subn('(c)', S('<\\\\1>'), 'c')[0]\n")
+    assert (cell.namespace["a"], cell.namespace["b"], cell.namespace["c"]) == (
+        "aPWNED", "bPWNED", "<c>")  # the cell's own call still uses its template
+    ran = cell.namespace["ran"]
+    ran.clear()
+    assert re.sub("(a)", r"\1", "a") == "a"
+    assert re.compile("(b)").sub(r"\1", "xb") == "xb"
+    assert re.sub("(c)", r"\1", "c") == "c"
+    assert ran == []
+    re.purge()  # still clears the template cache
+
+
+def test_struct_format_cache_keeps_no_key_of_the_cells() -> None:
+    # review i4-modules, finding 3: struct's module functions keep the Struct compiled for each
+    # format in a process-wide dict keyed by the format object. A str (or bytes) subclass
+    # whose hash and equality copy '<I' became that key, compiled from its own text: the
+    # host's later struct.pack('<I', 1) packed the cell's '>Q' (the rexec preset grants
+    # struct).
+    import struct
+
+    cell = pc.Cell(pc.Policy.preset("rexec"))
+    cell.exec("import struct\nran = []\n"
+              "class S(str):\n    def __hash__(self):\n        return hash('<I')\n"
+              "    def __eq__(self, other):\n        ran.append(1)\n        return True\n"
+              "class B(bytes):\n    def __hash__(self):\n        return hash(b'<H')\n"
+              "    def __eq__(self, other):\n        ran.append(1)\n        return True\n"
+              "r = (struct.pack(S('>Q'), 1), struct.calcsize(S('>Q')), struct.calcsize(B(b'>Q')),\n"
+              "     struct.unpack(S('>Q'), bytes(8)), struct.unpack_from(B(b'>Q'), bytes(8)),\n"
+              "     list(struct.iter_unpack(S('>Q'), bytes(8))))\n")
+    assert cell.namespace["r"] == (b"\0" * 7 + b"\1", 8, 8, (0,), (0,), [(0,)])
+    ran = cell.namespace["ran"]
+    ran.clear()
+    assert struct.pack("<I", 1) == b"\1\0\0\0"
+    assert struct.calcsize("<I") == 4
+    assert struct.calcsize(b"<H") == 2
+    assert ran == []

@@ -224,3 +224,22 @@ def test_a_link_renamed_in_after_the_find_is_not_followed(tmp_path: Path) -> Non
     with pytest.raises(ImportError):
         cell.exec("from pkg.config import SECRET")
     assert cell.namespace.get("SECRET") != "TOPSECRET"
+
+
+def test_tracebacks_show_each_roots_own_lines(tmp_path: Path) -> None:
+    # review i4-modules, finding 4: every root's helper.py was compiled as
+    # '<sources>/helper.py', and tracebacks read lines from the process-wide linecache by that
+    # name: a traceback through one tenant's helper showed another tenant's helper.py lines.
+    import traceback
+
+    root_a = _tree(tmp_path / "a", {"helper.py": "def f():\n    raise ValueError('a')\n"})
+    root_b = _tree(tmp_path / "b", {"helper.py": "SECRET = 'b-only'\nprint(SECRET)\n"})
+    a = pc.Cell(pc.Policy.preset("default").with_sources(root_a))
+    b = pc.Cell(pc.Policy.preset("default").with_sources(root_b))
+    a.exec("import helper")
+    b.exec("import helper")
+    with pytest.raises(ValueError) as info:
+        a.exec("helper.f()")
+    text = "".join(traceback.format_exception(info.value))
+    assert "raise ValueError('a')" in text
+    assert "SECRET" not in text and str(tmp_path) not in text

@@ -104,3 +104,20 @@ def test_stdin_grant_from_toml() -> None:
     assert policy.stdin is True
     with pytest.raises(pc.PolicyError, match="streams"):
         pc.Policy.from_toml("[streams]\nstdout = true\n")
+
+
+def test_what_the_supervisors_stream_returns_stays_with_the_supervisor() -> None:
+    # review i4-modules, finding 2: sys.stdout.write() handed the cell whatever the
+    # supervisor's stream returned; a stream whose write returns itself (for chaining) was
+    # then the cell's to use.
+    class Chaining(io.StringIO):
+        def write(self, text: str) -> Chaining:  # type: ignore[override]
+            super().write(text)
+            return self
+
+    out, err = Chaining(), Chaining()
+    cell = pc.Cell(stdout=out, stderr=err)
+    cell.exec("import sys\nr = sys.stdout.write('abc')\ne = sys.stderr.write('de')\n"
+              "f = sys.stdout.flush()\n")
+    assert (cell.namespace["r"], cell.namespace["e"], cell.namespace["f"]) == (3, 2, None)
+    assert (out.getvalue(), err.getvalue()) == ("abc", "de")

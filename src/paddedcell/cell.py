@@ -502,7 +502,10 @@ class _MeteredOut:
         text = str.__str__(text)  # a str subclass would carry cell methods to the host's stream
         self._cell.meter.current.charge_output(len(text))
         stream = self._stream if self._stream is not None else self._cell.stdout
-        return stream.write(text)
+        stream.write(text)
+        # Not what the supervisor's stream returned: that is its own business (a stream whose
+        # write returns itself, for chaining, would hand the cell the stream).
+        return len(text)
 
     def flush(self) -> None:
         (self._stream if self._stream is not None else self._cell.stdout).flush()

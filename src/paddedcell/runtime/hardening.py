@@ -12,11 +12,19 @@ keep it for the host to find later:
   pseudo-member whose value was the cell's object, which the host's own `re.I | re.M` then
   returned. Every combination of a small Flag's bits is made once, with exact ints, before a
   cell can call it, so the host's lookups find those first.
+- `re`'s replacement-template cache (`_compile_repl` on 3.11, `_compile_template` on 3.12+, an
+  `lru_cache` behind every `re.sub`/`subn` and `Pattern.sub`/`subn` whose template holds a
+  backslash), keyed by the template: a `str` subclass that hashes and compares like the
+  template `\\1` answered the host's later `re.sub(p, '\\1', s)` with the cell's parsed
+  template (and ran the cell's `__eq__` in the host). Only exact `str`/`bytes` templates
+  are cached now; any other is parsed for the call alone.
 
-Both changes keep the host's behaviour for ordinary arguments. The strptime cache is fixed
-when paddedcell is imported (a cell can reach `strptime` through any date or time object a
-supervisor passes in); a Flag class when a module view or the cell's `type()` first hands it
-out.
+These changes keep the host's behaviour for ordinary arguments. The strptime and re caches
+are fixed when paddedcell is imported (a cell can reach `strptime` through any date or time
+object a supervisor passes in, and `Pattern.sub` through any pattern); a Flag class when a
+module view or the cell's `type()` first hands it out. On 3.12+ C code keeps its own
+reference to `re._compile_template` once it has used it, so the re fix holds only if
+paddedcell is imported before the process's first `re.sub` with a backslash template.
 """
 
 from __future__ import annotations
@@ -63,6 +71,33 @@ def harden_strptime() -> None:
         _strptime_done = True
 
 
+def harden_re_templates() -> None:
+    """Make `re`'s replacement-template cache keep exact `str`/`bytes` templates only
+    (idempotent). C code finds the function by name in the `re` module at call time (3.11's
+    `_subx` looks up `_compile_repl` as a global), and `re.purge` calls its `cache_clear`."""
+    re_module: Any = importlib.import_module("re")
+    name, repl_at = (("_compile_template", 1) if hasattr(re_module, "_compile_template")
+                     else ("_compile_repl", 0))
+    cached = getattr(re_module, name, None)
+    uncached = getattr(cached, "__wrapped__", None)
+    if cached is None or uncached is None or getattr(cached, "_exact_keys", False):
+        return
+
+    def compile_template(*args: Any) -> Any:
+        if type(args[repl_at]) in (str, bytes):
+            return cached(*args)
+        return uncached(*args)  # a subclass: hash and equality may be the cell's code
+
+    compile_template.__name__ = compile_template.__qualname__ = name
+    compile_template.__doc__ = cached.__doc__
+    compile_template.__wrapped__ = uncached  # type: ignore[attr-defined]
+    compile_template.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    compile_template.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    compile_template._exact_keys = True  # type: ignore[attr-defined]
+    with _lock:
+        setattr(re_module, name, compile_template)
+
+
 def harden_flag(cls: Any) -> None:
     """Make every member of a small library Flag class before a cell can call it."""
     if not (isinstance(cls, type) and issubclass(cls, enum.Flag)) or cls in _hardened_flags:
@@ -94,5 +129,5 @@ def harden_value(value: Any) -> None:
         harden_flag(value)
 
 
-
 harden_strptime()
+harden_re_templates()

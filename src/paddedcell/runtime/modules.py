@@ -20,7 +20,7 @@ from ..policy import Policy
 from .files import OS_NAMES, PATH_NAMES, CellFiles
 from .hardening import harden_value
 from .sources import SourceFile, find_source
-from .specials import copied_class
+from .specials import STATELESS_SPECIALS, copied_class
 
 #: (module, attribute) pairs that turn strings into attribute lookups, code or pickles, or
 #: hand out host-global mutable state. Never part of a view, even with `attributes = "*"`.
@@ -213,6 +213,7 @@ BUILTIN_SPECIALS: dict[tuple[str, str], Callable[[types.ModuleType], Any]] = {
     ("textwrap", "TextWrapper"): _private_text_wrapper,
     ("string", "Template"): _checked_template,
     **{("enum", n): _checked_enum(n) for n in ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")},
+    **STATELESS_SPECIALS,
 }
 
 

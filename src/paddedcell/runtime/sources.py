@@ -9,11 +9,24 @@ whose real path leaves its root (a symlink pointing out) is not found.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 
 from ..errors import ImportDenied, PolicyError
 from ..policy import FileRoot, inside_folder
 from .files import CellFiles
+
+#: A number for each source root, given on first use in this process. Tracebacks read a module's
+#: lines from the process-wide linecache by the name its code was compiled under, so two roots'
+#: `helper.py` need two names (one tenant's traceback would show the other's lines); the host
+#: path must not show, so the name carries this number instead.
+_ROOT_NUMBERS: dict[str, int] = {}
+_numbers_lock = threading.Lock()
+
+
+def _root_number(root: str) -> int:
+    with _numbers_lock:
+        return _ROOT_NUMBERS.setdefault(root, len(_ROOT_NUMBERS) + 1)
 
 
 @dataclass(frozen=True)
@@ -28,9 +41,10 @@ class SourceFile:
     @property
     def filename(self) -> str:
         """The name its code is compiled under: what the cell may see (in SyntaxErrors, say),
-        so the module's path below its root and never the host path."""
+        so the module's path below its root, never the host path, after a number that tells
+        the roots apart (`<sources:1>/helper.py`)."""
         leaf = "/__init__.py" if self.package else ".py"
-        return "<sources>/" + self.name.replace(".", "/") + leaf
+        return f"<sources:{_root_number(self.root)}>/" + self.name.replace(".", "/") + leaf
 
 
 def find_source(roots: tuple[str, ...], dotted: str) -> SourceFile | None:

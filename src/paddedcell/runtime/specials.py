@@ -38,6 +38,40 @@ def _plain_flags(flags: Any) -> int:
     return int.__int__(flags)  # the int value, whatever the subclass says
 
 
+def _plain_format(fmt: Any) -> Any:
+    """A struct format as exact `str` or `bytes` with the same text (other types unchanged:
+    struct refuses them itself)."""
+    if isinstance(fmt, str):
+        return str.__str__(fmt)
+    if isinstance(fmt, bytes):
+        return bytes.__bytes__(fmt)
+    return fmt
+
+
+def _struct_function(name: str) -> Factory:
+    """struct's module functions keep the Struct compiled for each format in a dict shared by
+    the whole process, keyed by the format object itself: a cell's `str` subclass whose hash
+    and equality imitate '<I' would answer the host's later `struct.pack('<I', ...)` with the
+    cell's format. The format is made an exact `str`/`bytes` first (C reads only its text)."""
+
+    def make(real: types.ModuleType) -> Any:
+        target = getattr(real, name)
+
+        def function(fmt: Any, /, *args: Any, **kwargs: Any) -> Any:
+            return target(_plain_format(fmt), *args, **kwargs)
+        function.__name__ = function.__qualname__ = name
+        function.__doc__ = target.__doc__
+        return function
+    return make
+
+
+#: Module attributes that need no cell state to be made safe (see modules.BUILTIN_SPECIALS).
+STATELESS_SPECIALS: dict[tuple[str, str], Factory] = {
+    ("struct", n): _struct_function(n)
+    for n in ("calcsize", "iter_unpack", "pack", "pack_into", "unpack", "unpack_from")
+}
+
+
 def metered_specials(meter: Meter) -> dict[tuple[str, str], Factory]:
     """Module functions that charge the memory budget before building huge results."""
     table: dict[tuple[str, str], Factory] = {
