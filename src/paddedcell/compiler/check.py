@@ -8,6 +8,7 @@ goes, and writes nothing onto AST nodes: its output is plain data, `Checked`.
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -63,15 +64,16 @@ _LEAF_TYPES = frozenset(
               for c in base.__subclasses__())
 
 
-@dataclass(frozen=True)
-class Site:
-    """A place the rewriter must guard: `node` sits at `parent.<field>[index]` (index -1: not a list)."""
+class Site(NamedTuple):
+    """A place the rewriter must guard: `node` sits at `parent.<field>[slot]` (slot -1: not a list).
+
+    (A named tuple: the walk makes thousands per module, and a tuple is made in C.)"""
 
     kind: str
     node: ast.AST
     parent: ast.AST | None
     field: str | None
-    index: int
+    slot: int
     #: Where the rewriter may bind temporaries with `:=` (never in a comprehension, an
     #: annotation or a class body, where assignment expressions are refused or leak):
     #: NOT_FREE, MODULE_FREE (module level: only when no code runs between binding a
@@ -623,7 +625,7 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
             ctx = _Ctx(parent, pfield, pindex, pscope, free, comp)
             for fn in fns:
                 fn(node, ctx, w)
-        starting = False  # a deferred body starts below this node
+        body_field = None  # the field of this node that starts a deferred body
         if lz is not None:
             if cls in WATCHED or depth > lz.limit:
                 watch(node, parent, pfield, pscope, comp, depth, lz)
@@ -635,7 +637,7 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
                 body_lz = Deferred(node, parent, pfield, pindex, depth + MAX_DEFERRED_DEPTH,
                                    _classes(pscope, tree, w), own)
                 deferred.append(body_lz)
-                starting = True
+                body_field = _BODY
             elif cls is ast.ClassDef:
                 module_classes.add(id(node))
                 w.class_parents[id(node)] = pscope
@@ -665,25 +667,27 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
             value = getattr(node, fld, None)
             if value is None:
                 continue
+            if fld is body_field:
+                # A deferred body: its statements carry the record, between two edges
+                # that note its range of sites. (A function's statements: FREE, no
+                # comprehension, the function's scope.)
+                push((Edge(body_lz, True), None, None, -1, None, depth, 0, None, None))
+                for i in range(len(value) - 1, -1, -1):
+                    push((value[i], node, fld, i, node, depth, free, None, body_lz))
+                push((Edge(body_lz, False), None, None, -1, None, depth, 0, None, None))
+                continue
             child_free = NOT_FREE if fld in bound_fields or (comprehension and fld == "iter") \
                 else free
             fld_comp = outer_comp if outer or (comprehension and fld == "iter") else child_comp
-            edge = starting and fld == "body"
-            child_lz = body_lz if edge else lz
-            if edge:
-                push((Edge(body_lz, True), None, None, -1, None, depth, 0, None, None))
             if type(value) is list:
                 child_scope = pscope if outer else scope
                 for i in range(len(value) - 1, -1, -1):
                     item = value[i]
                     if type(item) not in leaf_types and isinstance(item, AST):
-                        push((item, node, fld, i, child_scope, depth, child_free, fld_comp,
-                              child_lz))
+                        push((item, node, fld, i, child_scope, depth, child_free, fld_comp, lz))
             elif type(value) not in leaf_types and isinstance(value, AST):
                 push((value, node, fld, -1, pscope if outer else scope, depth, child_free,
-                      fld_comp, child_lz))
-            if edge:
-                push((Edge(body_lz, False), None, None, -1, None, depth, 0, None, None))
+                      fld_comp, lz))
     out.nodes = nodes
     out.depth = deepest
     if defer:
@@ -693,6 +697,10 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
         out.deferred = [d for d in deferred if d.ok and d.end >= 0]
     return out
 
+
+
+#: The field name as `_fields` holds it (interned), for an identity test in the walk.
+_BODY = sys.intern("body")
 
 
 def _classes(scope: ast.AST, tree: ast.AST, w: _Walk) -> tuple[ast.ClassDef, ...]:

@@ -168,12 +168,17 @@ def defer_bodies(checked: Checked, source: str, filename: str,
     """The unit of the deferred functions and the sites the module itself still needs (all
     but the deferred bodies')."""
     unit = Unit(source, filename, policy, checked)
-    skip: set[int] = set()
-    for d in checked.deferred:
-        skip.update(d.own)
-        skip.update(range(d.start, d.end))
     _retain(unit)
-    return unit, [s for i, s in enumerate(checked.sites) if i not in skip]
+    sites = checked.sites
+    kept: list[Site] = []
+    at_index = 0
+    # Deferred functions come in walk order, and their bodies' site ranges do not overlap;
+    # each one's own sites (its entry tick) sit before its range.
+    for d in checked.deferred:
+        kept.extend(sites[i] for i in range(at_index, d.start) if i not in d.own)
+        at_index = d.end
+    kept.extend(sites[at_index:])
+    return unit, kept
 
 
 def place_stubs(unit: Unit, checked: Checked) -> None:
@@ -182,27 +187,35 @@ def place_stubs(unit: Unit, checked: Checked) -> None:
     sites guarded them in place); only the body was left alone."""
     for index, d in enumerate(checked.deferred):
         slots = getattr(d.parent, d.slot)
-        # (A `while` body's entry tick may have moved it: find it by identity.)
-        where = next(i for i, node in enumerate(slots) if node is d.node)
+        where = d.index
+        if where >= len(slots) or slots[where] is not d.node:
+            # A `while` body's entry tick moved it: find it by identity.
+            where = next(i for i, node in enumerate(slots) if node is d.node)
         slots[where] = _stub(d, unit.key(index))
 
 
 def _stub(d: Deferred, key: str) -> ast.FunctionDef:
     f = d.node
-    call = ast.Call(func=ast.Name(id=G_LAZY, ctx=ast.Load()), args=[ast.Constant(value=key)],
-                    keywords=[])
-    value: ast.expr = ast.YieldFrom(value=call) if d.generator else call
-    body: list[ast.stmt] = [ast.Return(value=value)]
+    # Every new node gets the def's position (built directly: this runs once per function
+    # of every module compiled).
+    pos: dict[str, Any] = {"lineno": f.lineno, "col_offset": f.col_offset, "end_lineno": f.end_lineno,
+           "end_col_offset": f.end_col_offset}
+    call = ast.Call(func=ast.Name(id=G_LAZY, ctx=_LOAD, **pos),
+                    args=[ast.Constant(value=key, **pos)], keywords=[], **pos)
+    value: ast.expr = ast.YieldFrom(value=call, **pos) if d.generator else call
+    body: list[ast.stmt] = [ast.Return(value=value, **pos)]
     first = f.body[0]
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
-            and isinstance(first.value.value, str):
+    if type(first) is ast.Expr and type(first.value) is ast.Constant \
+            and type(first.value.value) is str:
         # The docstring, so that `__doc__` is the real function's; a new node, because
         # the body's own nodes belong to the deferred rewrite.
-        body.insert(0, at(ast.Expr(value=ast.Constant(value=first.value.value)), first))
-    decorators = [*f.decorator_list, at(ast.Name(id=G_LAZY_DEF, ctx=ast.Load()), f)]
-    stub = ast.FunctionDef(name=f.name, args=f.args, body=body, decorator_list=decorators,
-                           returns=f.returns, type_comment=None, **_TYPE_PARAMS)
-    return at(stub, f)
+        body.insert(0, ast.Expr(value=ast.Constant(value=first.value.value, **pos), **pos))
+    decorators = [*f.decorator_list, ast.Name(id=G_LAZY_DEF, ctx=_LOAD, **pos)]
+    return ast.FunctionDef(name=f.name, args=f.args, body=body, decorator_list=decorators,
+                           returns=f.returns, type_comment=None, **_TYPE_PARAMS, **pos)
+
+
+_LOAD = ast.Load()
 
 
 def register_stubs(unit: Unit, code: CodeType) -> None:

@@ -216,8 +216,8 @@ def _plain_super(node: ast.expr) -> bool:
 def _replace(site: Site, new: ast.AST) -> None:
     parent, fld = site.parent, site.field
     assert parent is not None and fld is not None
-    if site.index >= 0:
-        getattr(parent, fld)[site.index] = new
+    if site.slot >= 0:
+        getattr(parent, fld)[site.slot] = new
     else:
         setattr(parent, fld, new)
 
