@@ -13,7 +13,16 @@ import builtins
 import io
 import sys
 from enum import EnumType
-from types import FunctionType, GenericAlias, MappingProxyType, MethodType, ModuleType
+from types import (
+    BuiltinFunctionType,
+    FunctionType,
+    GenericAlias,
+    MappingProxyType,
+    MethodDescriptorType,
+    MethodType,
+    ModuleType,
+    WrapperDescriptorType,
+)
 from typing import Any, NoReturn
 
 from ..errors import AttributeDenied, OperationDenied
@@ -132,6 +141,15 @@ def _rechecked(cls: type, positional: int) -> Any:
     base = next((t for t in _MATCH_SELF_TYPES if t is not bool and issubclass(cls, t)), object)
     return _Rechecked(cls.__name__, (base,), {"_real": cls, "_positional": positional,
                                               "__slots__": ()})
+
+
+#: Builtin value types host caches use as keys (see check_hashing).
+HASHED_BUILTINS = (str, bytes, int, float, complex, tuple, frozenset)
+_C_METHOD_TYPES = (WrapperDescriptorType, BuiltinFunctionType, MethodDescriptorType)
+
+
+def _hashed_base(cls: type) -> str:
+    return next(b.__name__ for b in HASHED_BUILTINS if issubclass(cls, b))
 
 
 def _type_name(obj: Any) -> str:
@@ -602,8 +620,27 @@ class Guards:
             namespace["__match_args__"] = self._checked_names(namespace["__match_args__"],
                                                               "__match_args__", allow_private=False)
         cls = meta(name, bases, namespace)
+        if bases and issubclass(cls, HASHED_BUILTINS):
+            self.check_hashing(cls)
         self.register(cls, bases)
         return cls
+
+    def check_hashing(self, cls: type) -> None:
+        """A subclass of str, bytes, int, ... hashes and compares as its builtin does.
+
+        Host-wide caches are keyed by such values (`re`'s templates, `struct`'s formats,
+        `_strptime`'s formats, `typing`'s parameters, the `re` flags): a key whose `__eq__`
+        or `__hash__` is the cell's could stand in for another program's text and hand it the
+        cell's cached result (or run cell code inside the host's lookups). So these may only
+        come from a builtin (C) class; `__hash__ = None` (unhashable) is fine."""
+        for attr in ("__eq__", "__ne__", "__hash__"):
+            for klass in cls.__mro__:
+                if attr in klass.__dict__:
+                    value = klass.__dict__[attr]
+                    if value is not None and _real_type(value) not in _C_METHOD_TYPES:
+                        self.deny_op(f"a cell class derived from {_hashed_base(cls)!r} may not "
+                                     f"define {attr!r} (host caches are keyed by such values)")
+                    break
 
     def register(self, cls: type, bases: tuple[Any, ...] | None = None) -> None:
         """Record `cls` as created by the cell."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..rules import Access, classify_attribute, is_dunder
-from .guards import Guards
+from .guards import HASHED_BUILTINS, Guards
 from .meter import Meter, itertools_pools, math_comb_perm, math_factorial, unicodedata_normalize
 
 Factory = Callable[[types.ModuleType], Any]
@@ -183,6 +183,11 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any],
                 if not (isinstance(target, type) and guards.owns(target)):
                     guards.deny_op("dataclass() applies only to classes the cell defined")
                 _check_field_names(target)
+                if issubclass(target, HASHED_BUILTINS) and kwargs.get("eq", True):
+                    # It would give a str/int/... subclass a Python `__eq__` (see
+                    # Guards.check_hashing); refused before it changes the class.
+                    guards.deny_op("dataclass() with eq=True cannot apply to a subclass of "
+                                   f"{target.__mro__[-2].__name__!r} in a cell")
                 # dataclass() renames and retypes the Field objects it finds in the class: a
                 # Field taken from another dataclass (`fields(host_obj)[0]`) is the host's.
                 for key, value in list(_class_dict(target).items()):
