@@ -380,3 +380,18 @@ def test_policy_errors_in_a_cell_name_no_policy_file(tmp_path: Path) -> None:
               "    except Exception as e:\n        shown.append(str(e))")
     shown = cell.namespace["shown"]
     assert len(shown) == 2 and all(str(tmp_path) not in s for s in shown), shown
+
+
+def test_sub_cell_functions_charge_the_parents_current_run() -> None:
+    # review i4-bastion, left open then: a sub-cell's function kept charging the parent run that
+    # was active when the sub-cell last ran. A later parent run calling it paid nothing, so
+    # twenty such functions did twenty times the parent's step limit in one run.
+    policy = dataclasses.replace(pc.Policy.preset("default"), subcells=True).with_limits(
+        steps=200_000, time=None)
+    cell = pc.Cell(policy)
+    cell.exec("import paddedcell\nfs = []\nfor i in range(10):\n"
+              "    s = paddedcell.subcell(steps=190_000)\n"
+              "    fs.append(s.exec('def f(n):\\n    for i in range(n): pass\\n')['f'])\n")
+    with pytest.raises(pc.StepLimitExceeded):
+        cell.exec("done = 0\nfor f in fs:\n    f(60_000)\n    done += 1\n")
+    assert cell.namespace["done"] <= 3

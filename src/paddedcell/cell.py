@@ -115,6 +115,8 @@ class Cell:
         #: parent's current budget, also when the host calls back into the parent's code.
         self._charges_maker = False
         self._running = 0
+        #: Sub-cells made from this one (weakly; made with the first).
+        self._children: weakref.WeakSet[Cell] | None = None
         #: Marks this cell's runs (their copied contexts); made lazily: the cell's decimal
         #: context functions (runtime/decimals.py).
         self._run_token = object()
@@ -351,6 +353,9 @@ class Cell:
         child = Cell(effective, globals, stdin=stdin, stdout=stdout, stderr=stderr, name=name,
                      lifetime=lifetime)
         child.parent = self
+        if self._children is None:
+            self._children = weakref.WeakSet()
+        self._children.add(child)
         child.files.inherit(self.files)  # its writes and open files count here too
         child._install(child._new_budget())
         return child
@@ -381,6 +386,13 @@ class Cell:
         for globals_dict in self.guards.globals_dicts:
             globals_dict[G_TICKS] = budget.ticks
             globals_dict[G_ALIVE] = budget.alive
+        if self._children is not None:
+            # A sub-cell's budget for callbacks charges the budget this cell had when the
+            # sub-cell last ran; this cell's code may call the sub-cell's functions in any later
+            # run, which must pay for them: point them at the budget just installed.
+            for child in list(self._children):
+                if not child._running:
+                    child._install(child._new_budget())
 
     # -- the cell's own modules ----------------------------------------------------------------
     def _run_source(self, module: types.ModuleType, found: SourceFile) -> None:
