@@ -89,7 +89,8 @@ def test_deferred_code_is_the_code_eager_compilation_gives(policy: str) -> None:
     "a, *b, *c = d", "[(yield) for x in y]", "await x", "from m import *",
     "try: pass\n    except: pass\n    except ValueError: pass", "class A:\n        return 1",
     "x = 1\n    global x", "match x:\n        case a: pass\n        case b: pass",
-    "[x := 1 for x in y]", "\n    ".join(f"{'    ' * i}for x{i} in y:" for i in range(21))
+    "[x := 1 for x in y]", "from __future__ import annotations",
+    "from os import path\n    from __future__ import annotations", "\n    ".join(f"{'    ' * i}for x{i} in y:" for i in range(21))
     + "\n" + "    " * 22 + "pass",
 ])
 def test_what_the_compiler_refuses_in_a_body_is_refused_at_compile_time(body: str) -> None:
