@@ -256,3 +256,36 @@ def test_a_first_call_shows_no_extra_frames() -> None:
         tb = tb.tb_next
     assert "lazy_call" not in names
     assert names.count("f") == 1
+
+
+def test_an_interruption_after_the_rewrite_leaves_no_rewritten_tree(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A limit arrives asynchronously (the watchdog, `cell.cancel()`) at any call in the host:
+    here at the collector's re-enabling, after the body was rewritten in place and compiled
+    but before its code was stored. The next call must not rewrite that tree again (which
+    guards twice and puts statements in slots the entry tick moved)."""
+    import gc as real_gc
+
+    class Collector:
+        armed = True
+
+        def isenabled(self) -> bool:
+            return True
+
+        def disable(self) -> None:
+            real_gc.disable()
+
+        def enable(self) -> None:
+            real_gc.enable()
+            if self.armed:
+                self.armed = False
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(lazy, "gc", Collector())
+    cell = pc.Cell()
+    cell.exec("def f(s):\n    x = s\n    import math\n    return f'{x:{len(s)}}' + x.format(1)\n")
+    f = cell.namespace["f"]
+    with pytest.raises(KeyboardInterrupt):
+        f("{}")
+    assert f("{}") == "{}1"
+    assert f("{}") == "{}1"

@@ -78,6 +78,10 @@ class Unit:
                 gc.disable()
             try:
                 code = _compile_body(deferred, sites, self.filename, self.policy)
+                # Stored inside the `try`: a limit raised asynchronously (the watchdog,
+                # `cell.cancel()`) may arrive at any call, `gc.enable()` below included.
+                # Until the code is stored, an interruption must drop the trees.
+                self.codes[index] = code
             except BaseException:
                 # The rewrite works in place: a half-rewritten tree must never be reused.
                 self.bodies = None
@@ -85,7 +89,6 @@ class Unit:
             finally:
                 if paused:
                     gc.enable()
-            self.codes[index] = code
             if len(self.codes) == self.count:
                 self.bodies = None
                 _RETAINED.pop(self.serial, None)
