@@ -289,3 +289,30 @@ def test_an_interruption_after_the_rewrite_leaves_no_rewritten_tree(
         f("{}")
     assert f("{}") == "{}1"
     assert f("{}") == "{}1"
+
+
+def test_an_eviction_by_another_thread_during_a_first_call_is_harmless() -> None:
+    """Another thread's module may evict this unit's trees (`_retain` sets `bodies` to None
+    under its own lock, not the unit's) at any moment of a first call: here after every read
+    of `bodies`. The call must use the trees it read, or derive them again."""
+
+    class Evicting(lazy.Unit):
+        @property  # type: ignore[override]
+        def bodies(self) -> Any:
+            found = self.__dict__["bodies"]
+            self.__dict__["bodies"] = None  # evicted right after this read
+            return found
+
+        @bodies.setter
+        def bodies(self, value: Any) -> None:
+            self.__dict__["bodies"] = value
+
+    cell = pc.Cell()
+    cell.exec("def f(s):\n    return s.format(2)\n")
+    f = cell.namespace["f"]
+    unit = lazy._STUBS[id(f.__code__)][1]
+    unit.__class__ = Evicting
+    try:
+        assert f("{}") == "2"
+    finally:
+        unit.__class__ = lazy.Unit

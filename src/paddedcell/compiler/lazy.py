@@ -68,9 +68,12 @@ class Unit:
             code = self.codes.get(index)
             if code is not None:
                 return code
-            if self.bodies is None:
-                self.bodies = self._derive()
-            deferred, sites = self.bodies[index]
+            # Read once: another thread's `_retain` may drop the trees (set `bodies` to None)
+            # at any moment without taking this unit's lock.
+            bodies = self.bodies
+            if bodies is None:
+                bodies = self.bodies = self._derive()
+            deferred, sites = bodies[index]
             # As in compile_full: trees make no garbage cycles, and a collection started
             # here would also move the run's memory measure.
             paused = gc.isenabled()
