@@ -316,3 +316,19 @@ def test_an_eviction_by_another_thread_during_a_first_call_is_harmless() -> None
         assert f("{}") == "2"
     finally:
         unit.__class__ = lazy.Unit
+
+
+def test_a_string_like_a_stub_key_makes_no_stub() -> None:
+    """Keys are `<serial>:<index>`, easy to guess; a cell's own string constant equal to one
+    must not register its code as a stub (whose frames tracebacks then leave out)."""
+    serial = next(lazy._serials) + 1  # the serial the next unit takes
+    source = (f"class A:\n    def m(self):\n        super()\n        k = '{serial}:0'\n"
+              "        return 1 / 0\ndef g():\n    return 2\nA().m()\n")
+    with pytest.raises(ZeroDivisionError) as info:
+        pc.Cell().exec(source, filename="<snippet>")
+    tb = info.value.__traceback__
+    names = []
+    while tb is not None:
+        names.append(tb.tb_frame.f_code.co_name)
+        tb = tb.tb_next
+    assert names[-1] == "m"

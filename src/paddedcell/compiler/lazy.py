@@ -220,7 +220,10 @@ def register_stubs(unit: Unit, code: CodeType) -> None:
         for const in current.co_consts:
             if isinstance(const, CodeType):
                 todo.append(const)
-            elif type(const) is str and const in keys and current.co_name != "<module>":
+            # A stub loads `.lazy`, which no source can spell: a cell's own string equal to
+            # a key (`<serial>:<index>`, easy to guess) must not make its code a stub.
+            elif type(const) is str and const in keys and G_LAZY in current.co_names \
+                    and current.co_name != "<module>":
                 ident = id(current)
                 _STUBS[ident] = (weakref.ref(current), unit, keys[const])
                 weakref.finalize(current, _STUBS.pop, ident, None)
