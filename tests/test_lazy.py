@@ -332,3 +332,55 @@ def test_a_string_like_a_stub_key_makes_no_stub() -> None:
         names.append(tb.tb_frame.f_code.co_name)
         tb = tb.tb_next
     assert names[-1] == "m"
+
+
+def _collector_interrupted_at(method: str) -> Any:
+    """A `gc` whose `method` does its work and then raises, as a limit raised asynchronously
+    (the watchdog, `cell.cancel()`) arrives when the call returns."""
+    import gc as real_gc
+
+    class Collector:
+        armed = True
+
+        def isenabled(self) -> bool:
+            return real_gc.isenabled()
+
+        def disable(self) -> None:
+            real_gc.disable()
+            self._fire("disable")
+
+        def enable(self) -> None:
+            real_gc.enable()
+            self._fire("enable")
+
+        def _fire(self, name: str) -> None:
+            if self.armed and name == method:
+                self.armed = False
+                raise KeyboardInterrupt
+    return Collector()
+
+
+@pytest.mark.parametrize("where", ["first call", "compile"])
+def test_an_interruption_never_leaves_the_collector_disabled(
+        where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compile pauses the process's cyclic collector; an interruption arriving right
+    after `gc.disable()` must not leave it off for every cell and the host."""
+    import gc as real_gc
+
+    from paddedcell.compiler import pipeline
+    assert real_gc.isenabled()
+    cell = pc.Cell()
+    source = f"def f(s):\n    return s.format(3)  # {where}\n"
+    try:
+        if where == "first call":
+            cell.exec(source)
+            monkeypatch.setattr(lazy, "gc", _collector_interrupted_at("disable"))
+            with pytest.raises(KeyboardInterrupt):
+                cell.namespace["f"]("{}")
+        else:
+            monkeypatch.setattr(pipeline, "gc", _collector_interrupted_at("disable"))
+            with pytest.raises(KeyboardInterrupt):
+                cell.exec(source)
+        assert real_gc.isenabled()
+    finally:
+        real_gc.enable()

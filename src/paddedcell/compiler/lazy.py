@@ -77,9 +77,11 @@ class Unit:
             # As in compile_full: trees make no garbage cycles, and a collection started
             # here would also move the run's memory measure.
             paused = gc.isenabled()
-            if paused:
-                gc.disable()
             try:
+                # Inside the `try`: an asynchronous limit may arrive as `disable()` returns,
+                # and the collector must not stay off for the whole process.
+                if paused:
+                    gc.disable()
                 code = _compile_body(deferred, sites, self.filename, self.policy)
                 # Stored inside the `try`: a limit raised asynchronously (the watchdog,
                 # `cell.cancel()`) may arrive at any call, `gc.enable()` below included.
