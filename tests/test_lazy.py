@@ -384,3 +384,31 @@ def test_an_interruption_never_leaves_the_collector_disabled(
         assert real_gc.isenabled()
     finally:
         real_gc.enable()
+
+
+def test_evicting_trees_again_and_again_costs_a_few_derivations(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two modules whose trees do not fit together, first calls alternating between them
+    (two cells, or any other tenant compiling): each eviction makes the next first call
+    parse and check its whole module again. One derivation per function is quadratic work
+    (measured: 0.66 s per first call for a 350 kB module, hours for all its functions), so
+    a derivation compiles a share of the module's remaining bodies at once."""
+    monkeypatch.setattr(lazy, "RETAIN_SOURCE_CHARS", 1)
+    derived: list[int] = []
+    real = lazy.Unit._derive
+
+    def counted(self: lazy.Unit) -> Any:
+        derived.append(self.serial)
+        return real(self)
+
+    monkeypatch.setattr(lazy.Unit, "_derive", counted)
+    n = 40
+    cell = pc.Cell()
+    for tag in "ab":
+        cell.exec("".join(f"def {tag}{i}(x):\n    return x.format({i})\n" for i in range(n)))
+    for i in range(n):
+        for tag in "ab":
+            assert cell.namespace[f"{tag}{i}"]("{}") == str(i)
+    assert len(derived) <= 2 * (lazy.DERIVATION_SHARES + 1)
+    with pytest.raises(pc.AttributeDenied):  # the bodies compiled in a batch are guarded
+        cell.exec("a39('{0.__globals__}')\n")
