@@ -89,7 +89,8 @@ def test_deferred_code_is_the_code_eager_compilation_gives(policy: str) -> None:
     "a, *b, *c = d", "[(yield) for x in y]", "await x", "from m import *",
     "try: pass\n    except: pass\n    except ValueError: pass", "class A:\n        return 1",
     "x = 1\n    global x", "match x:\n        case a: pass\n        case b: pass",
-    "[x := 1 for x in y]", "\n    ".join(f"{'    ' * i}for x{i} in y:" for i in range(21))
+    "[x := 1 for x in y]", "from __future__ import annotations",
+    "from os import path\n    from __future__ import annotations", "\n    ".join(f"{'    ' * i}for x{i} in y:" for i in range(21))
     + "\n" + "    " * 22 + "pass",
 ])
 def test_what_the_compiler_refuses_in_a_body_is_refused_at_compile_time(body: str) -> None:
@@ -255,3 +256,159 @@ def test_a_first_call_shows_no_extra_frames() -> None:
         tb = tb.tb_next
     assert "lazy_call" not in names
     assert names.count("f") == 1
+
+
+def test_an_interruption_after_the_rewrite_leaves_no_rewritten_tree(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A limit arrives asynchronously (the watchdog, `cell.cancel()`) at any call in the host:
+    here at the collector's re-enabling, after the body was rewritten in place and compiled
+    but before its code was stored. The next call must not rewrite that tree again (which
+    guards twice and puts statements in slots the entry tick moved)."""
+    import gc as real_gc
+
+    class Collector:
+        armed = True
+
+        def isenabled(self) -> bool:
+            return True
+
+        def disable(self) -> None:
+            real_gc.disable()
+
+        def enable(self) -> None:
+            real_gc.enable()
+            if self.armed:
+                self.armed = False
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(lazy, "gc", Collector())
+    cell = pc.Cell()
+    cell.exec("def f(s):\n    x = s\n    import math\n    return f'{x:{len(s)}}' + x.format(1)\n")
+    f = cell.namespace["f"]
+    with pytest.raises(KeyboardInterrupt):
+        f("{}")
+    assert f("{}") == "{}1"
+    assert f("{}") == "{}1"
+
+
+def test_an_eviction_by_another_thread_during_a_first_call_is_harmless() -> None:
+    """Another thread's module may evict this unit's trees (`_retain` sets `bodies` to None
+    under its own lock, not the unit's) at any moment of a first call: here after every read
+    of `bodies`. The call must use the trees it read, or derive them again."""
+
+    class Evicting(lazy.Unit):
+        @property  # type: ignore[override]
+        def bodies(self) -> Any:
+            found = self.__dict__["bodies"]
+            self.__dict__["bodies"] = None  # evicted right after this read
+            return found
+
+        @bodies.setter
+        def bodies(self, value: Any) -> None:
+            self.__dict__["bodies"] = value
+
+    cell = pc.Cell()
+    cell.exec("def f(s):\n    return s.format(2)\n")
+    f = cell.namespace["f"]
+    unit = lazy._STUBS[id(f.__code__)][1]
+    unit.__class__ = Evicting
+    try:
+        assert f("{}") == "2"
+    finally:
+        unit.__class__ = lazy.Unit
+
+
+def test_a_string_like_a_stub_key_makes_no_stub() -> None:
+    """Keys are `<serial>:<index>`, easy to guess; a cell's own string constant equal to one
+    must not register its code as a stub (whose frames tracebacks then leave out)."""
+    serial = next(lazy._serials) + 1  # the serial the next unit takes
+    source = (f"class A:\n    def m(self):\n        super()\n        k = '{serial}:0'\n"
+              "        return 1 / 0\ndef g():\n    return 2\nA().m()\n")
+    with pytest.raises(ZeroDivisionError) as info:
+        pc.Cell().exec(source, filename="<snippet>")
+    tb = info.value.__traceback__
+    names = []
+    while tb is not None:
+        names.append(tb.tb_frame.f_code.co_name)
+        tb = tb.tb_next
+    assert names[-1] == "m"
+
+
+def _collector_interrupted_at(method: str) -> Any:
+    """A `gc` whose `method` does its work and then raises, as a limit raised asynchronously
+    (the watchdog, `cell.cancel()`) arrives when the call returns."""
+    import gc as real_gc
+
+    class Collector:
+        armed = True
+
+        def isenabled(self) -> bool:
+            return real_gc.isenabled()
+
+        def disable(self) -> None:
+            real_gc.disable()
+            self._fire("disable")
+
+        def enable(self) -> None:
+            real_gc.enable()
+            self._fire("enable")
+
+        def _fire(self, name: str) -> None:
+            if self.armed and name == method:
+                self.armed = False
+                raise KeyboardInterrupt
+    return Collector()
+
+
+@pytest.mark.parametrize("where", ["first call", "compile"])
+def test_an_interruption_never_leaves_the_collector_disabled(
+        where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compile pauses the process's cyclic collector; an interruption arriving right
+    after `gc.disable()` must not leave it off for every cell and the host."""
+    import gc as real_gc
+
+    from paddedcell.compiler import pipeline
+    assert real_gc.isenabled()
+    cell = pc.Cell()
+    source = f"def f(s):\n    return s.format(3)  # {where}\n"
+    try:
+        if where == "first call":
+            cell.exec(source)
+            monkeypatch.setattr(lazy, "gc", _collector_interrupted_at("disable"))
+            with pytest.raises(KeyboardInterrupt):
+                cell.namespace["f"]("{}")
+        else:
+            monkeypatch.setattr(pipeline, "gc", _collector_interrupted_at("disable"))
+            with pytest.raises(KeyboardInterrupt):
+                cell.exec(source)
+        assert real_gc.isenabled()
+    finally:
+        real_gc.enable()
+
+
+def test_evicting_trees_again_and_again_costs_a_few_derivations(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two modules whose trees do not fit together, first calls alternating between them
+    (two cells, or any other tenant compiling): each eviction makes the next first call
+    parse and check its whole module again. One derivation per function is quadratic work
+    (measured: 0.66 s per first call for a 350 kB module, hours for all its functions), so
+    a derivation compiles a share of the module's remaining bodies at once."""
+    monkeypatch.setattr(lazy, "RETAIN_SOURCE_CHARS", 1)
+    derived: list[int] = []
+    real = lazy.Unit._derive
+
+    def counted(self: lazy.Unit) -> Any:
+        derived.append(self.serial)
+        return real(self)
+
+    monkeypatch.setattr(lazy.Unit, "_derive", counted)
+    n = 40
+    cell = pc.Cell()
+    for tag in "ab":
+        cell.exec("".join(f"def {tag}{i}(x):\n    return x.format({i})\n" for i in range(n)))
+    for i in range(n):
+        for tag in "ab":
+            assert cell.namespace[f"{tag}{i}"]("{}") == str(i)
+    assert len(derived) <= 2 * (lazy.DERIVATION_SHARES + 1)
+    with pytest.raises(pc.AttributeDenied):  # the bodies compiled in a batch are guarded
+        cell.exec("a39('{0.__globals__}')\n")

@@ -88,7 +88,10 @@ def watch(node: ast.AST, parent: ast.AST | None, pfield: str | None, scope: ast.
     elif cls is ast.Break or cls is ast.Continue or cls in _BLOCKS:
         d.jumps = True  # checked by `statements_ok` after the walk
     elif cls is ast.ImportFrom:
-        if any(a.name == "*" for a in node.names):  # type: ignore[attr-defined]
+        # `import *` in a function, and a `__future__` import anywhere but the top of the
+        # module: compile-time errors (the rewrite keeps `__future__` imports native).
+        assert isinstance(node, ast.ImportFrom)
+        if node.module == "__future__" or any(a.name == "*" for a in node.names):
             d.ok = False
     elif cls is ast.Starred:
         if not _starred_ok(node, parent, pfield):

@@ -41,6 +41,10 @@ G_LAZY_DEF = ".lazy_def"  # the stub's innermost decorator: record the function 
 #: Checked trees of deferred bodies are kept for modules of this much source in all (the
 #: newest module's always); a body whose tree was dropped is parsed and checked again.
 RETAIN_SOURCE_CHARS = 256 * 1024
+#: A first call that had to derive its module's trees again also compiles this share of the
+#: module's bodies (1/DERIVATION_SHARES of them): few derivations per module, however often
+#: its trees are dropped.
+DERIVATION_SHARES = 4
 
 _CO_VARARGS = 0x04
 _CO_VARKEYWORDS = 0x08
@@ -68,28 +72,54 @@ class Unit:
             code = self.codes.get(index)
             if code is not None:
                 return code
-            if self.bodies is None:
-                self.bodies = self._derive()
-            deferred, sites = self.bodies[index]
-            # As in compile_full: trees make no garbage cycles, and a collection started
-            # here would also move the run's memory measure.
-            paused = gc.isenabled()
-            if paused:
-                gc.disable()
-            try:
-                code = _compile_body(deferred, sites, self.filename, self.policy)
-            except BaseException:
-                # The rewrite works in place: a half-rewritten tree must never be reused.
-                self.bodies = None
-                raise
-            finally:
-                if paused:
-                    gc.enable()
-            self.codes[index] = code
+            # Read once: another thread's `_retain` may drop the trees (set `bodies` to None)
+            # at any moment without taking this unit's lock.
+            bodies = self.bodies
+            derived = bodies is None
+            if bodies is None:
+                bodies = self.bodies = self._derive()
+            code = self._compile(bodies, index)
+            if derived:
+                # Trees that were dropped can be dropped again before the next first call
+                # (modules alternating, any tenant compiling): a derivation per function
+                # would parse and check the whole module once per function, quadratic
+                # work. So each derivation compiles a share of the bodies left, in order:
+                # at most DERIVATION_SHARES derivations more for the module.
+                share = -(-self.count // DERIVATION_SHARES) - 1
+                for other in range(self.count):
+                    if share <= 0:
+                        break
+                    if other not in self.codes:
+                        self._compile(bodies, other)
+                        share -= 1
             if len(self.codes) == self.count:
                 self.bodies = None
                 _RETAINED.pop(self.serial, None)
             return code
+
+    def _compile(self, bodies: list[tuple[Deferred, list[Site]]], index: int) -> CodeType:
+        deferred, sites = bodies[index]
+        # As in compile_full: trees make no garbage cycles, and a collection started
+        # here would also move the run's memory measure.
+        paused = gc.isenabled()
+        try:
+            # Inside the `try`: an asynchronous limit may arrive as `disable()` returns,
+            # and the collector must not stay off for the whole process.
+            if paused:
+                gc.disable()
+            code = _compile_body(deferred, sites, self.filename, self.policy)
+            # Stored inside the `try`: a limit raised asynchronously (the watchdog,
+            # `cell.cancel()`) may arrive at any call, `gc.enable()` below included.
+            # Until the code is stored, an interruption must drop the trees.
+            self.codes[index] = code
+        except BaseException:
+            # The rewrite works in place: a half-rewritten tree must never be reused.
+            self.bodies = None
+            raise
+        finally:
+            if paused:
+                gc.enable()
+        return code
 
     def _derive(self) -> list[tuple[Deferred, list[Site]]]:
         """Parse and check the source again: the same text gives the same deferred bodies."""
@@ -227,7 +257,10 @@ def register_stubs(unit: Unit, code: CodeType) -> None:
         for const in current.co_consts:
             if isinstance(const, CodeType):
                 todo.append(const)
-            elif type(const) is str and const in keys and current.co_name != "<module>":
+            # A stub loads `.lazy`, which no source can spell: a cell's own string equal to
+            # a key (`<serial>:<index>`, easy to guess) must not make its code a stub.
+            elif type(const) is str and const in keys and G_LAZY in current.co_names \
+                    and current.co_name != "<module>":
                 ident = id(current)
                 _STUBS[ident] = (weakref.ref(current), unit, keys[const])
                 weakref.finalize(current, _STUBS.pop, ident, None)

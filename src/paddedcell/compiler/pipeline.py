@@ -64,9 +64,12 @@ def compile_full(source: str, filename: str, mode: str, policy: Policy,
     # A syntax tree is thousands of small objects and no garbage cycles: pausing the cyclic
     # collector while it is built and walked saves a third of the time on large sources.
     paused = gc.isenabled()
-    if paused:
-        gc.disable()
     try:
+        # Inside the `try`: a limit raised asynchronously (the watchdog, `cell.cancel()`: a
+        # module imported during a run compiles there) may arrive as `disable()` returns,
+        # and the collector must not stay off for the whole process.
+        if paused:
+            gc.disable()
         return _compile_full(source, filename, mode, policy, defer)
     finally:
         if paused:
