@@ -531,6 +531,41 @@ def test_open_files_quota_released_on_close_and_collection(tree: Path) -> None:
     assert run(c, "p = open('notes.txt')\nq = open('notes.txt')\nresult = q.read()") == "hello"
 
 
+def test_open_files_have_a_finite_default_cap(tree: Path) -> None:
+    # max_open_files=None meant unlimited: a cell could hold descriptors up to the process
+    # limit for as long as its namespace lived, starving the host. None now means the
+    # documented default cap; explicit caps above the maximum are refused.
+    from paddedcell.policy import DEFAULT_MAX_OPEN_FILES, MAX_OPEN_FILES, FileRoot
+    assert 0 < DEFAULT_MAX_OPEN_FILES <= MAX_OPEN_FILES
+    assert policy(tree / "root").files[0].max_open_files == DEFAULT_MAX_OPEN_FILES
+    assert FileRoot(str(tree / "root")).max_open_files == DEFAULT_MAX_OPEN_FILES
+    assert policy(tree / "root", max_open_files=MAX_OPEN_FILES).files[0].max_open_files \
+        == MAX_OPEN_FILES
+    for bad in (MAX_OPEN_FILES + 1, 10**9):
+        with pytest.raises(pc.PolicyError, match="max_open_files"):
+            policy(tree / "root", max_open_files=bad)
+    c = pc.Cell(policy(tree / "root"))
+    with pytest.raises(AccessDenied) as info:
+        run(c, f"keep = []\nfor i in range({DEFAULT_MAX_OPEN_FILES + 1}):\n"
+               "    keep.append(open('notes.txt'))")
+    assert "open files" in str(info.value)
+    assert run(c, "result = len(keep)") == DEFAULT_MAX_OPEN_FILES
+    run(c, "keep[0].close()\nkeep.append(open('notes.txt'))")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_directory_iterators_hold_no_descriptors(tree: Path) -> None:
+    # scandir iterators and walk generators left unfinished hold no host descriptor (the
+    # listing is read at once), so they need no open-file slot.
+    c = cell(tree)
+    gc.collect()
+    before = _open_descriptors()
+    run(c, "import os\nits = [os.scandir('/') for i in range(100)]\n"
+           "walks = [os.walk('/') for i in range(100)]\nfor w in walks:\n    next(w)\n"
+           "for it in its:\n    next(it)")
+    assert _open_descriptors() <= before
+
+
 def test_quotas_are_per_root(tree: Path) -> None:
     other = tree / "other"
     other.mkdir()
