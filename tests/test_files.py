@@ -394,6 +394,9 @@ def test_text_defaults_and_options(tree: Path) -> None:
 
 def test_bytes_written_quota(tree: Path) -> None:
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "a.bin").touch()
+    (root / "b.bin").touch()
     c = pc.Cell(policy(root, write=True, max_bytes_written=10))
     run(c, "f = open('a.bin', 'wb', buffering=0)\nf.write(b'x' * 8)\nf.write(b'yy')")
     with pytest.raises(AccessDenied) as info:
@@ -415,6 +418,8 @@ def test_bytes_written_quota(tree: Path) -> None:
 
 def test_quota_applies_to_buffered_text_and_truncate(tree: Path) -> None:
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "t.txt").touch()
     c = pc.Cell(policy(root, write=True, max_bytes_written=100))
     with pytest.raises(AccessDenied):  # the buffer is flushed at close: charged there
         run(c, "with open('t.txt', 'w') as f:\n    f.write('x' * 101)")
@@ -428,6 +433,8 @@ def test_quota_applies_to_buffered_text_and_truncate(tree: Path) -> None:
 
 def test_truncate_sizes_cannot_lie_to_the_quota(tree: Path) -> None:
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "t.bin").touch()
     c = pc.Cell(policy(root, write=True, max_bytes_written=100))
     run(c, "class I:\n    def __index__(self):\n        return 10**9\n"
            "class J(int):\n    def __sub__(self, other):\n        return -1\n")
@@ -441,6 +448,8 @@ def test_truncate_sizes_cannot_lie_to_the_quota(tree: Path) -> None:
 
 def test_writing_past_the_end_charges_the_gap(tree: Path) -> None:
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "s.bin").touch()
     c = pc.Cell(policy(root, write=True, max_bytes_written=100))
     for mode, buffering in (("wb", 0), ("wb", -1), ("w", -1)):
         data = "b'x'" if "b" in mode else "'x'"
@@ -476,6 +485,8 @@ def test_a_failed_truncate_charges_nothing(tree: Path) -> None:
     # that failed: a file opened for reading (or a sub-cell with a read-only grant, whose
     # charges reach its maker's quota) could use up the write quota without writing.
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "mine.bin").touch()
     pol = dataclasses.replace(policy(root, write=True, max_bytes_written=100), subcells=True)
     c = pc.Cell(pol)
     run(c, "import paddedcell\n"
@@ -566,9 +577,53 @@ def test_directory_iterators_hold_no_descriptors(tree: Path) -> None:
     assert _open_descriptors() <= before
 
 
+def test_creating_entries_is_charged_to_the_write_quota(tree: Path) -> None:
+    # mkdir and empty files ignored max_bytes_written: a loop could create entries until
+    # the host's file system ran out of inodes. Each new file, directory or rename target
+    # now costs ENTRY_COST bytes of the quota (when one is set); a failed call refunds.
+    from paddedcell.runtime.files import ENTRY_COST
+    root = tree / "root"
+    pol = dataclasses.replace(policy(root, write=True, max_bytes_written=10), subcells=True)
+    c = pc.Cell(pol.with_modules(*OS_GRANTS))
+    run(c, "import os\nimport paddedcell")
+    for source in ("os.mkdir('d')", "os.makedirs('m/n')",
+                   "open('e', 'w').close()", "open('e', 'a').close()", "open('e', 'xb').close()",
+                   "open('e', 'w+').close()", "os.rename('notes.txt', 'moved')",
+                   "os.replace('notes.txt', 'sub/moved')",
+                   "paddedcell.subcell().exec(\"open('e', 'w').close()\")",
+                   "for i in range(3000):\n    os.mkdir(f'x{i}')",
+                   "for i in range(3000):\n    open(f'y{i}', 'w').close()"):
+        with pytest.raises(AccessDenied, match="quota"):
+            run(c, source)
+    after = {p.name for p in root.iterdir()}
+    assert not after & {"d", "m", "e", "moved", "x0", "y0"}
+    assert (root / "notes.txt").read_text() == "hello"
+    # Opening an existing file, even to truncate it, creates nothing: not charged.
+    run(c, "open('notes.txt', 'r+').close()\nopen('notes.txt', 'a').close()\n"
+           "open('sub/inner.txt', 'w').close()")
+    # A quota of n entries lets exactly n through; failures are refunded.
+    c = pc.Cell(policy(root, write=True, max_bytes_written=3 * ENTRY_COST + 5)
+                .with_modules(*OS_GRANTS))
+    run(c, "import os\nos.mkdir('one')\nopen('two', 'w').close()")
+    for source in ("os.mkdir('one')", "os.mkdir('missing/x')", "open('one', 'w')",
+                   "open('two', 'x')", "os.rename('missing', 'three')"):
+        with pytest.raises(OSError) as info:
+            run(c, source)
+        assert not isinstance(info.value, AccessDenied)
+    run(c, "os.rename('two', 'three')\nwith open('three', 'wb') as f:\n    f.write(b'12345')")
+    with pytest.raises(AccessDenied, match="quota"):
+        run(c, "os.mkdir('four')")
+    # Without a quota, entries are free as before.
+    run(cell(tree, write=True), "import os\nfor i in range(20):\n    os.mkdir(f'free{i}')")
+
+
 def test_quotas_are_per_root(tree: Path) -> None:
     other = tree / "other"
     other.mkdir()
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    for name in ("a", "b"):
+        (tree / "root" / name).touch()
+        (other / name).touch()
     pol = policy(tree / "root", write=True, max_bytes_written=5).with_files(
         other, write=True, mount="/other", max_bytes_written=5)
     c = pc.Cell(pol)

@@ -45,6 +45,11 @@ PATH_NAMES = frozenset({"join", "split", "splitext", "basename", "dirname", "nor
                         "abspath", "exists", "isfile", "isdir", "islink", "getsize", "sep"})
 
 _MAX_LINKS = 40  # as Linux's MAXSYMLINKS: more gives ELOOP
+#: What creating a directory entry (a file, a directory, a rename's target) costs against a
+#: root's `max_bytes_written`: a directory block. Without it a loop of mkdir or empty files
+#: could use up the host file system's inodes inside any byte quota.
+ENTRY_COST = 4096
+_RACE_RETRIES = 8  # an entry that keeps appearing and vanishing during an open: EAGAIN
 _PATH_MAX = 4096
 _O_PATH = getattr(os, "O_PATH", 0)
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -444,13 +449,48 @@ class CellFiles:
 
     def _raw(self, cellpath: str, mode: str, flags: int, found: tuple[FileRoot, list[str]],
              quota: _Quota) -> _CellFileIO:
+        # No O_TRUNC until the file is known to be a regular one; O_NONBLOCK so that a FIFO
+        # cannot block the open. O_CREAT only with O_EXCL, where the entry was missing: a
+        # created entry is charged to the quota, and it is ours (new, empty, regular).
+        base = (flags & ~(os.O_TRUNC | os.O_CREAT | os.O_EXCL)) | os.O_NOFOLLOW | _O_NONBLOCK \
+            | _O_NOCTTY | _O_CLOEXEC
+        creating = bool(flags & os.O_CREAT)
+
+        def create(dir_fd: int, name: str) -> int | None:
+            """A new file `name`, charged, or None when an entry appeared meanwhile."""
+            quota.charge(ENTRY_COST, cellpath)
+            try:
+                return os.open(name, base | os.O_CREAT | os.O_EXCL, 0o666, dir_fd=dir_fd)
+            except FileExistsError:
+                quota.refund(ENTRY_COST)
+                return None
+            except BaseException:
+                quota.refund(ENTRY_COST)
+                raise
+
         def final(dir_fd: int, name: str | None) -> int | _Link:
             if name is None:
                 raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
-            # No O_TRUNC until the file is known to be a regular one; O_NONBLOCK so that a
-            # FIFO cannot block the open.
-            fd = _open_at(dir_fd, name, (flags & ~os.O_TRUNC) | os.O_NOFOLLOW | _O_NONBLOCK
-                          | _O_NOCTTY | _O_CLOEXEC, 0o666)
+            for _ in range(_RACE_RETRIES):
+                if creating:
+                    try:
+                        os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+                    except FileNotFoundError:
+                        new = create(dir_fd, name)
+                        if new is None:
+                            continue
+                        return new
+                    if flags & os.O_EXCL:  # as the kernel: even a dangling symlink exists
+                        raise OSError(errno.EEXIST, os.strerror(errno.EEXIST))
+                try:
+                    fd = _open_at(dir_fd, name, base)
+                except FileNotFoundError:
+                    if creating:
+                        continue  # removed since the stat: create it after all
+                    raise
+                break
+            else:
+                raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
             if isinstance(fd, _Link):
                 return fd
             try:
@@ -555,7 +595,20 @@ class CellFiles:
                 raise OSError(errno.EEXIST, os.strerror(errno.EEXIST))
             os.mkdir(name, bits, dir_fd=dir_fd)
 
-        self._resolve(cellpath, final, self._writable(cellpath))
+        found = self._writable(cellpath)
+        self._charged(found, cellpath, lambda: self._resolve(cellpath, final, found))
+
+    def _charged(self, found: tuple[FileRoot, list[str]], cellpath: str,
+                 create: Callable[[], None]) -> None:
+        """Run `create`, which makes one directory entry, charged `ENTRY_COST` to the root's
+        quota beforehand and refunded if it fails."""
+        quota = self._quotas[found[0].mount]
+        quota.charge(ENTRY_COST, cellpath)
+        try:
+            create()
+        except BaseException:
+            quota.refund(ENTRY_COST)
+            raise
 
     def makedirs(self, name: Any, mode: int = 0o777, exist_ok: bool = False) -> None:
         cellpath = self.cellpath(name)
@@ -609,9 +662,17 @@ class CellFiles:
                 return os.dup(dir_fd), name  # the walk closes its own descriptors
             return final
 
-        src_fd, src_name = self._resolve(source, parent(source), (src_root, src_parts))
+        self._charged((src_root, src_parts), source,
+                      lambda: self._move_in(source, target, move, parent, (src_root, src_parts),
+                                            (dst_root, dst_parts)))
+
+    def _move_in(self, source: str, target: str, move: Callable[..., None],
+                 parent: Callable[[str], Callable[[int, str | None], tuple[int, str]]],
+                 src_found: tuple[FileRoot, list[str]],
+                 dst_found: tuple[FileRoot, list[str]]) -> None:
+        src_fd, src_name = self._resolve(source, parent(source), src_found)
         try:
-            dst_fd, dst_name = self._resolve(target, parent(target), (dst_root, dst_parts))
+            dst_fd, dst_name = self._resolve(target, parent(target), dst_found)
             try:
                 move(src_name, dst_name, src_dir_fd=src_fd, dst_dir_fd=dst_fd)
             except OSError as exc:
