@@ -185,6 +185,77 @@ def test_a_fifo_in_the_root_is_refused_without_blocking(tree: Path) -> None:
     assert isinstance(exc, AccessDenied)
 
 
+def _wait_until_blocked(thread: threading.Thread) -> None:
+    """Until `thread` waits in the FIFO's open for a partner (Linux: its /proc wchan), else
+    a short while."""
+    wchan = f"/proc/self/task/{thread.native_id}/wchan"
+    for _ in range(500):
+        try:
+            with open(wchan) as f:
+                if f.read().strip() == "wait_for_partner":
+                    return
+        except OSError:
+            break
+        threading.Event().wait(0.01)
+    threading.Event().wait(0.3)
+
+
+@pytest.mark.parametrize("mode", ["r", "rb", "r+", "a", "w", "ab"])
+def test_a_fifo_is_refused_before_it_is_opened(tree: Path, mode: str) -> None:
+    # The FIFO was opened (O_NONBLOCK) and refused after an fstat: opening some devices has
+    # side effects. A host thread blocked opening the other end would wake at such an open;
+    # it must still be waiting after the refusal.
+    fifo = tree / "root" / "fifo"
+    os.mkfifo(fifo)
+    reading = mode[0] == "r" and "+" not in mode
+    other_end = os.O_WRONLY if reading else os.O_RDONLY
+    opened: list[int] = []
+    waiter = threading.Thread(target=lambda: opened.append(os.open(fifo, other_end)),
+                              daemon=True)
+    c = cell(tree, write=True)
+    waiter.start()
+    _wait_until_blocked(waiter)
+    try:
+        with pytest.raises(AccessDenied) as info:
+            run(c, f"open('fifo', {mode!r})")
+        assert info.value.filename == "fifo"
+        waiter.join(0.3)
+        assert not opened, "the cell's open reached the FIFO"
+    finally:
+        # Release the waiter: open the other end ourselves.
+        mine = os.open(fifo, (os.O_RDONLY if reading else os.O_WRONLY) | os.O_NONBLOCK) \
+            if waiter.is_alive() else -1
+        waiter.join(5)
+        for fd in (*opened, mine):
+            if fd >= 0:
+                os.close(fd)
+    assert (tree / "root" / "fifo").exists()
+
+
+def test_a_file_swapped_between_check_and_open_is_refused(
+        tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The final component is checked (lstat on its directory) before it is opened; if the
+    # entry is replaced in between, the inode opened is not the one checked: refused.
+    from paddedcell.runtime import files
+    root = tree / "root"
+    (root / "other.txt").write_text("other")
+    real = files._entry_stat
+
+    def swap(dir_fd: int, name: str) -> os.stat_result:
+        st = real(dir_fd, name)
+        if name == "notes.txt":
+            os.replace(root / "other.txt", root / "notes.txt")
+        return st
+    monkeypatch.setattr(files, "_entry_stat", swap)
+    c = cell(tree, write=True)
+    for mode in ("r", "r+", "w"):
+        (root / "other.txt").write_text("other")
+        with pytest.raises(AccessDenied) as info:
+            run(c, f"open('notes.txt', {mode!r})")
+        assert info.value.filename == "notes.txt"
+        assert (root / "notes.txt").read_text() == "other"  # 'w' truncated nothing
+
+
 @pytest.mark.parametrize(("target_in", "target_out", "path", "inside"), [
     ("notes.txt", "../secret/secret.txt", "race", "hello"),
     ("notes.txt", "SECRET_ABS", "race", "hello"),

@@ -15,7 +15,8 @@ Decisions a cell can observe (also in the README's section on files):
   ever appears in an exception or on a file object (`name` is the cell's path);
 - text files default to UTF-8 (the locale's encoding is host state);
 - bytes paths are decoded with `os.fsdecode` and treated as str (names come back as str);
-- only regular files and directories are reachable (a FIFO or device in a root is refused).
+- only regular files and directories are reachable: a FIFO or device in a root is refused
+  before it is opened (lstat first, then open and compare the inode with fstat).
 """
 
 from __future__ import annotations
@@ -117,6 +118,11 @@ def _open_at(dir_fd: int, name: str, flags: int, mode: int = 0o777) -> int | _Li
 def _open_dir(dir_fd: int, name: str) -> int | _Link:
     """A handle on directory `name` in `dir_fd`, or the symlink found there."""
     return _open_at(dir_fd, name, _DIR_HANDLE)
+
+
+def _entry_stat(dir_fd: int, name: str) -> os.stat_result:
+    """lstat of `name` in `dir_fd`: what `open` checks before it opens anything."""
+    return os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
 
 
 def _lstat_final(dir_fd: int, name: str | None) -> os.stat_result:
@@ -460,45 +466,61 @@ class CellFiles:
             """A new file `name`, charged, or None when an entry appeared meanwhile."""
             quota.charge(ENTRY_COST, cellpath)
             try:
-                return os.open(name, base | os.O_CREAT | os.O_EXCL, 0o666, dir_fd=dir_fd)
+                fd = os.open(name, base | os.O_CREAT | os.O_EXCL, 0o666, dir_fd=dir_fd)
             except FileExistsError:
                 quota.refund(ENTRY_COST)
                 return None
             except BaseException:
                 quota.refund(ENTRY_COST)
                 raise
+            try:
+                os.set_blocking(fd, True)
+            except BaseException:
+                os.close(fd)
+                raise
+            return fd
 
         def final(dir_fd: int, name: str | None) -> int | _Link:
             if name is None:
                 raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
+            # The entry is checked before anything is opened: opening a FIFO or a device can
+            # block or have side effects. The open that follows is of that very inode or
+            # refused (st_dev/st_ino compared), so swapping the entry in between gains nothing.
             for _ in range(_RACE_RETRIES):
-                if creating:
-                    try:
-                        os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
-                    except FileNotFoundError:
-                        new = create(dir_fd, name)
-                        if new is None:
-                            continue
-                        return new
-                    if flags & os.O_EXCL:  # as the kernel: even a dangling symlink exists
-                        raise OSError(errno.EEXIST, os.strerror(errno.EEXIST))
                 try:
-                    fd = _open_at(dir_fd, name, base)
+                    st = _entry_stat(dir_fd, name)
                 except FileNotFoundError:
-                    if creating:
-                        continue  # removed since the stat: create it after all
-                    raise
-                break
-            else:
-                raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
-            if isinstance(fd, _Link):
-                return fd
-            try:
-                st = os.fstat(fd)
+                    if not creating:
+                        raise
+                    new = create(dir_fd, name)
+                    if new is None:
+                        continue  # appeared meanwhile: look again
+                    return new  # O_EXCL|O_NOFOLLOW made it: a new regular file
+                if creating and flags & os.O_EXCL:  # as the kernel: even a dangling link
+                    raise OSError(errno.EEXIST, os.strerror(errno.EEXIST))
+                if _stat.S_ISLNK(st.st_mode):
+                    link = _readlink(dir_fd, name)
+                    if link is None:
+                        continue  # swapped meanwhile: look again
+                    return link
                 if _stat.S_ISDIR(st.st_mode):
                     raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
                 if not _stat.S_ISREG(st.st_mode):
                     raise denied("only regular files can be opened in a cell", cellpath)
+                try:
+                    fd = _open_at(dir_fd, name, base)
+                except FileNotFoundError:
+                    continue  # removed since the check: look again
+                break
+            else:
+                raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+            if isinstance(fd, _Link):
+                return fd  # became a symlink since the check: the resolver expands it
+            try:
+                now = os.fstat(fd)
+                if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino) \
+                        or not _stat.S_ISREG(now.st_mode):
+                    raise denied("the file changed while it was being opened", cellpath)
                 os.set_blocking(fd, True)
                 if flags & os.O_TRUNC:
                     os.ftruncate(fd, 0)
