@@ -866,6 +866,72 @@ def test_os_write_functions(tree: Path) -> None:
     assert list(other.iterdir()) == []
 
 
+TRAILING_SLASHES = [
+    "os.mkdir('c/')", "os.mkdir('c//')", "os.makedirs('b/')", "os.makedirs('x/y/')",
+    "os.makedirs('p//q//')", "os.mkdir('sub/../z/')", "os.makedirs('sub/', exist_ok=True)",
+    "os.mkdir('sub/')", "os.mkdir('notes.txt/')", "os.mkdir('c/.')", "os.mkdir('c/./')",
+    "os.mkdir('./')", "os.mkdir('link/')", "os.mkdir('dangling/')", "os.makedirs('sub/a/')",
+    "os.rmdir('e/')", "os.rmdir('e//')", "os.rmdir('notes.txt/')", "os.rmdir('link/')",
+    "os.rmdir('missing/')", "os.remove('notes.txt/')", "os.rename('e/', 'f/')",
+    "os.rename('e', 'f/')", "os.rename('e/', 'f')", "os.rename('notes.txt', 'n2/')",
+    "os.rename('notes.txt/', 'n2')", "os.replace('e/', 'e2/')", "os.listdir('sub/')",
+    "os.stat('sub/').st_mode", "os.path.isdir('sub/')", "os.path.exists('notes.txt/')",
+    "[e.name for e in os.scandir('sub/')]", "[t for t, d, f in os.walk('sub/')]",
+    "open('new/', 'w')", "open('sub/', 'w')", "open('sub/')", "open('notes.txt/')",
+    "open('missing/new/', 'w')",
+]
+
+
+def _slash_tree(folder: Path) -> None:
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a").write_text("a")
+    (folder / "notes.txt").write_text("hello")
+    (folder / "e").mkdir()
+    (folder / "e2").mkdir()
+    os.symlink("sub", folder / "link")
+    os.symlink("nowhere", folder / "dangling")
+
+
+def _outcome(call: Any) -> str:
+    try:
+        value = call()
+    except Exception as exc:  # the outcome is compared, whatever it is
+        return type(exc).__name__
+    return "file" if hasattr(value, "read") else repr(value)
+
+
+@pytest.mark.parametrize("source", TRAILING_SLASHES)
+def test_trailing_slashes_behave_as_in_cpython(tmp_path: Path, source: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # os.mkdir('c/') and os.makedirs('b/') raised FileNotFoundError in a cell (the walk took
+    # 'c' for a directory to enter); rmdir('e/') and rename('e/', 'f/') were refused.
+    host, inside = tmp_path / "host", tmp_path / "cell"
+    _slash_tree(host)
+    _slash_tree(inside)
+    with monkeypatch.context() as m:
+        m.chdir(host)
+        expected = _outcome(lambda: eval(source))  # the table above
+    c = pc.Cell(policy(inside, write=True).with_modules(*OS_GRANTS))
+    run(c, "import os")
+    assert _outcome(lambda: c.eval(source)) == expected
+    assert sorted(str(p.relative_to(inside)) for p in inside.rglob("*")) == \
+        sorted(str(p.relative_to(host)) for p in host.rglob("*"))
+
+
+def test_trailing_slashes_do_not_weaken_confinement(tree: Path) -> None:
+    c = cell(tree, write=True)
+    run(c, "import os")
+    for source in ("os.mkdir('../evil/')", "os.mkdir('out_dir/x/')", "os.makedirs('out_dir/y/')",
+                   "os.rmdir('out_dir/x/')", "os.rmdir('/')", "os.rmdir('sub/../')",
+                   "os.rename('out_dir/x/', 'stolen/')", "os.rename('sub/', '../moved/')",
+                   "open('../new/', 'w')", "os.mkdir('out_dir_abs/x/')"):
+        with pytest.raises(AccessDenied):
+            run(c, source)
+    assert not (tree / "evil").exists() and not (tree / "moved").exists()
+    assert not (tree / "root" / "stolen").exists()
+    assert sorted(p.name for p in (tree / "secret").iterdir()) == ["inner.txt", "secret.txt"]
+
+
 def test_os_grants_are_validated(tree: Path) -> None:
     base = pc.Policy.preset("default")
     with pytest.raises(pc.PolicyError, match="file roots"):

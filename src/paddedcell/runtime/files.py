@@ -295,6 +295,20 @@ def _walk_parts(path: str) -> list[str]:
     return [p for p in parts if p not in ("", ".")] + (["."] if parts[-1] in ("", ".") else [])
 
 
+def _is_a_directory(dir_fd: int, name: str | None) -> NoReturn:
+    raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
+
+
+def _without_slashes(cellpath: str) -> tuple[str, bool]:
+    """`cellpath` without trailing slashes, and whether it had any. Calls that name a
+    directory to create, remove or rename take "d/" as "d" (as the kernel does for them),
+    instead of walking into "d" as `_walk_parts` does. "/" stays itself."""
+    stripped = str.rstrip(cellpath, "/")
+    if stripped and stripped != cellpath:
+        return stripped, True
+    return cellpath, False
+
+
 class CellFiles:
     """The files of one cell: its roots, the quotas, `open` and the `os` stand-ins."""
 
@@ -444,6 +458,11 @@ class CellFiles:
             raise ValueError("can't have unbuffered text I/O")
         writing = any(c in mode for c in "wax+")
         found = self._writable(cellpath) if writing else self._root_for(cellpath)
+        walked, slash = _without_slashes(cellpath)
+        if slash and flags & os.O_CREAT:
+            # As the kernel: a name to create given with a trailing slash is EISDIR, once
+            # the directory it would be created in is found.
+            self._resolve(cellpath, _is_a_directory, self._root_for(walked))
         quota = self._quotas[found[0].mount]
         quota.acquire(cellpath)
         try:
@@ -617,7 +636,8 @@ class CellFiles:
                 raise OSError(errno.EEXIST, os.strerror(errno.EEXIST))
             os.mkdir(name, bits, dir_fd=dir_fd)
 
-        found = self._writable(cellpath)
+        walked, _ = _without_slashes(cellpath)  # mkdir('c/') creates c
+        found = self._writable(walked)
         self._charged(found, cellpath, lambda: self._resolve(cellpath, final, found))
 
     def _charged(self, found: tuple[FileRoot, list[str]], cellpath: str,
@@ -646,8 +666,12 @@ class CellFiles:
             if not exist_ok or not self._isdir(cellpath):
                 raise
 
-    def _unlink_like(self, path: Any, remove: Callable[[str, int], None]) -> None:
+    def _unlink_like(self, path: Any, remove: Callable[[str, int], None],
+                     directory: bool = False) -> None:
         cellpath = self.cellpath(path)
+        # rmdir('d/') removes d (rmdir refuses anything but a directory itself); unlink
+        # keeps the slash, so 'file/' is ENOTDIR as in CPython.
+        walked = _without_slashes(cellpath)[0] if directory else cellpath
 
         def final(dir_fd: int, name: str | None) -> None:
             if name is None:
@@ -655,13 +679,13 @@ class CellFiles:
                              cellpath)
             remove(name, dir_fd)
 
-        self._resolve(cellpath, final, self._writable(cellpath))
+        self._resolve(cellpath, final, self._writable(walked))
 
     def remove(self, path: Any) -> None:
         self._unlink_like(path, lambda name, fd: os.unlink(name, dir_fd=fd))
 
     def rmdir(self, path: Any) -> None:
-        self._unlink_like(path, lambda name, fd: os.rmdir(name, dir_fd=fd))
+        self._unlink_like(path, lambda name, fd: os.rmdir(name, dir_fd=fd), directory=True)
 
     def rename(self, src: Any, dst: Any) -> None:
         self._move(src, dst, os.rename)
@@ -671,28 +695,34 @@ class CellFiles:
 
     def _move(self, src: Any, dst: Any, move: Callable[..., None]) -> None:
         source, target = self.cellpath(src), self.cellpath(dst)
-        src_root, src_parts = self._writable(source)
-        dst_root, dst_parts = self._writable(target)
+        # A trailing slash on either end: the source must be a directory ('d/' is 'd').
+        src_walked, src_slash = _without_slashes(source)
+        dst_walked, dst_slash = _without_slashes(target)
+        src_root, src_parts = self._writable(src_walked)
+        dst_root, dst_parts = self._writable(dst_walked)
         if src_root is not dst_root:
             raise denied("both ends of a rename must be in the same file root", source)
 
-        def parent(cellpath: str) -> Callable[[int, str | None], tuple[int, str]]:
+        def parent(cellpath: str, directory: bool = False
+                   ) -> Callable[[int, str | None], tuple[int, str]]:
             def final(dir_fd: int, name: str | None) -> tuple[int, str]:
                 if name is None:
                     raise denied("cannot rename a directory given as '.', '..' or a mount "
                                  "point", cellpath)
+                if directory and not _stat.S_ISDIR(_entry_stat(dir_fd, name).st_mode):
+                    raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
                 return os.dup(dir_fd), name  # the walk closes its own descriptors
             return final
 
         self._charged((src_root, src_parts), source,
                       lambda: self._move_in(source, target, move, parent, (src_root, src_parts),
-                                            (dst_root, dst_parts)))
+                                            (dst_root, dst_parts), src_slash or dst_slash))
 
     def _move_in(self, source: str, target: str, move: Callable[..., None],
-                 parent: Callable[[str], Callable[[int, str | None], tuple[int, str]]],
+                 parent: Callable[..., Callable[[int, str | None], tuple[int, str]]],
                  src_found: tuple[FileRoot, list[str]],
-                 dst_found: tuple[FileRoot, list[str]]) -> None:
-        src_fd, src_name = self._resolve(source, parent(source), src_found)
+                 dst_found: tuple[FileRoot, list[str]], directory: bool) -> None:
+        src_fd, src_name = self._resolve(source, parent(source, directory), src_found)
         try:
             dst_fd, dst_name = self._resolve(target, parent(target), dst_found)
             try:
