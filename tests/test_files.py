@@ -185,6 +185,77 @@ def test_a_fifo_in_the_root_is_refused_without_blocking(tree: Path) -> None:
     assert isinstance(exc, AccessDenied)
 
 
+def _wait_until_blocked(thread: threading.Thread) -> None:
+    """Until `thread` waits in the FIFO's open for a partner (Linux: its /proc wchan), else
+    a short while."""
+    wchan = f"/proc/self/task/{thread.native_id}/wchan"
+    for _ in range(500):
+        try:
+            with open(wchan) as f:
+                if f.read().strip() == "wait_for_partner":
+                    return
+        except OSError:
+            break
+        threading.Event().wait(0.01)
+    threading.Event().wait(0.3)
+
+
+@pytest.mark.parametrize("mode", ["r", "rb", "r+", "a", "w", "ab"])
+def test_a_fifo_is_refused_before_it_is_opened(tree: Path, mode: str) -> None:
+    # The FIFO was opened (O_NONBLOCK) and refused after an fstat: opening some devices has
+    # side effects. A host thread blocked opening the other end would wake at such an open;
+    # it must still be waiting after the refusal.
+    fifo = tree / "root" / "fifo"
+    os.mkfifo(fifo)
+    reading = mode[0] == "r" and "+" not in mode
+    other_end = os.O_WRONLY if reading else os.O_RDONLY
+    opened: list[int] = []
+    waiter = threading.Thread(target=lambda: opened.append(os.open(fifo, other_end)),
+                              daemon=True)
+    c = cell(tree, write=True)
+    waiter.start()
+    _wait_until_blocked(waiter)
+    try:
+        with pytest.raises(AccessDenied) as info:
+            run(c, f"open('fifo', {mode!r})")
+        assert info.value.filename == "fifo"
+        waiter.join(0.3)
+        assert not opened, "the cell's open reached the FIFO"
+    finally:
+        # Release the waiter: open the other end ourselves.
+        mine = os.open(fifo, (os.O_RDONLY if reading else os.O_WRONLY) | os.O_NONBLOCK) \
+            if waiter.is_alive() else -1
+        waiter.join(5)
+        for fd in (*opened, mine):
+            if fd >= 0:
+                os.close(fd)
+    assert (tree / "root" / "fifo").exists()
+
+
+def test_a_file_swapped_between_check_and_open_is_refused(
+        tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The final component is checked (lstat on its directory) before it is opened; if the
+    # entry is replaced in between, the inode opened is not the one checked: refused.
+    from paddedcell.runtime import files
+    root = tree / "root"
+    (root / "other.txt").write_text("other")
+    real = files._entry_stat
+
+    def swap(dir_fd: int, name: str) -> os.stat_result:
+        st = real(dir_fd, name)
+        if name == "notes.txt":
+            os.replace(root / "other.txt", root / "notes.txt")
+        return st
+    monkeypatch.setattr(files, "_entry_stat", swap)
+    c = cell(tree, write=True)
+    for mode in ("r", "r+", "w"):
+        (root / "other.txt").write_text("other")
+        with pytest.raises(AccessDenied) as info:
+            run(c, f"open('notes.txt', {mode!r})")
+        assert info.value.filename == "notes.txt"
+        assert (root / "notes.txt").read_text() == "other"  # 'w' truncated nothing
+
+
 @pytest.mark.parametrize(("target_in", "target_out", "path", "inside"), [
     ("notes.txt", "../secret/secret.txt", "race", "hello"),
     ("notes.txt", "SECRET_ABS", "race", "hello"),
@@ -394,6 +465,9 @@ def test_text_defaults_and_options(tree: Path) -> None:
 
 def test_bytes_written_quota(tree: Path) -> None:
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "a.bin").touch()
+    (root / "b.bin").touch()
     c = pc.Cell(policy(root, write=True, max_bytes_written=10))
     run(c, "f = open('a.bin', 'wb', buffering=0)\nf.write(b'x' * 8)\nf.write(b'yy')")
     with pytest.raises(AccessDenied) as info:
@@ -415,6 +489,8 @@ def test_bytes_written_quota(tree: Path) -> None:
 
 def test_quota_applies_to_buffered_text_and_truncate(tree: Path) -> None:
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "t.txt").touch()
     c = pc.Cell(policy(root, write=True, max_bytes_written=100))
     with pytest.raises(AccessDenied):  # the buffer is flushed at close: charged there
         run(c, "with open('t.txt', 'w') as f:\n    f.write('x' * 101)")
@@ -428,6 +504,8 @@ def test_quota_applies_to_buffered_text_and_truncate(tree: Path) -> None:
 
 def test_truncate_sizes_cannot_lie_to_the_quota(tree: Path) -> None:
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "t.bin").touch()
     c = pc.Cell(policy(root, write=True, max_bytes_written=100))
     run(c, "class I:\n    def __index__(self):\n        return 10**9\n"
            "class J(int):\n    def __sub__(self, other):\n        return -1\n")
@@ -441,6 +519,8 @@ def test_truncate_sizes_cannot_lie_to_the_quota(tree: Path) -> None:
 
 def test_writing_past_the_end_charges_the_gap(tree: Path) -> None:
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "s.bin").touch()
     c = pc.Cell(policy(root, write=True, max_bytes_written=100))
     for mode, buffering in (("wb", 0), ("wb", -1), ("w", -1)):
         data = "b'x'" if "b" in mode else "'x'"
@@ -476,6 +556,8 @@ def test_a_failed_truncate_charges_nothing(tree: Path) -> None:
     # that failed: a file opened for reading (or a sub-cell with a read-only grant, whose
     # charges reach its maker's quota) could use up the write quota without writing.
     root = tree / "root"
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    (root / "mine.bin").touch()
     pol = dataclasses.replace(policy(root, write=True, max_bytes_written=100), subcells=True)
     c = pc.Cell(pol)
     run(c, "import paddedcell\n"
@@ -531,9 +613,88 @@ def test_open_files_quota_released_on_close_and_collection(tree: Path) -> None:
     assert run(c, "p = open('notes.txt')\nq = open('notes.txt')\nresult = q.read()") == "hello"
 
 
+def test_open_files_have_a_finite_default_cap(tree: Path) -> None:
+    # max_open_files=None meant unlimited: a cell could hold descriptors up to the process
+    # limit for as long as its namespace lived, starving the host. None now means the
+    # documented default cap; explicit caps above the maximum are refused.
+    from paddedcell.policy import DEFAULT_MAX_OPEN_FILES, MAX_OPEN_FILES, FileRoot
+    assert 0 < DEFAULT_MAX_OPEN_FILES <= MAX_OPEN_FILES
+    assert policy(tree / "root").files[0].max_open_files == DEFAULT_MAX_OPEN_FILES
+    assert FileRoot(str(tree / "root")).max_open_files == DEFAULT_MAX_OPEN_FILES
+    assert policy(tree / "root", max_open_files=MAX_OPEN_FILES).files[0].max_open_files \
+        == MAX_OPEN_FILES
+    for bad in (MAX_OPEN_FILES + 1, 10**9):
+        with pytest.raises(pc.PolicyError, match="max_open_files"):
+            policy(tree / "root", max_open_files=bad)
+    c = pc.Cell(policy(tree / "root"))
+    with pytest.raises(AccessDenied) as info:
+        run(c, f"keep = []\nfor i in range({DEFAULT_MAX_OPEN_FILES + 1}):\n"
+               "    keep.append(open('notes.txt'))")
+    assert "open files" in str(info.value)
+    assert run(c, "result = len(keep)") == DEFAULT_MAX_OPEN_FILES
+    run(c, "keep[0].close()\nkeep.append(open('notes.txt'))")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_directory_iterators_hold_no_descriptors(tree: Path) -> None:
+    # scandir iterators and walk generators left unfinished hold no host descriptor (the
+    # listing is read at once), so they need no open-file slot.
+    c = cell(tree)
+    gc.collect()
+    before = _open_descriptors()
+    run(c, "import os\nits = [os.scandir('/') for i in range(100)]\n"
+           "walks = [os.walk('/') for i in range(100)]\nfor w in walks:\n    next(w)\n"
+           "for it in its:\n    next(it)")
+    assert _open_descriptors() <= before
+
+
+def test_creating_entries_is_charged_to_the_write_quota(tree: Path) -> None:
+    # mkdir and empty files ignored max_bytes_written: a loop could create entries until
+    # the host's file system ran out of inodes. Each new file, directory or rename target
+    # now costs ENTRY_COST bytes of the quota (when one is set); a failed call refunds.
+    from paddedcell.runtime.files import ENTRY_COST
+    root = tree / "root"
+    pol = dataclasses.replace(policy(root, write=True, max_bytes_written=10), subcells=True)
+    c = pc.Cell(pol.with_modules(*OS_GRANTS))
+    run(c, "import os\nimport paddedcell")
+    for source in ("os.mkdir('d')", "os.makedirs('m/n')",
+                   "open('e', 'w').close()", "open('e', 'a').close()", "open('e', 'xb').close()",
+                   "open('e', 'w+').close()", "os.rename('notes.txt', 'moved')",
+                   "os.replace('notes.txt', 'sub/moved')",
+                   "paddedcell.subcell().exec(\"open('e', 'w').close()\")",
+                   "for i in range(3000):\n    os.mkdir(f'x{i}')",
+                   "for i in range(3000):\n    open(f'y{i}', 'w').close()"):
+        with pytest.raises(AccessDenied, match="quota"):
+            run(c, source)
+    after = {p.name for p in root.iterdir()}
+    assert not after & {"d", "m", "e", "moved", "x0", "y0"}
+    assert (root / "notes.txt").read_text() == "hello"
+    # Opening an existing file, even to truncate it, creates nothing: not charged.
+    run(c, "open('notes.txt', 'r+').close()\nopen('notes.txt', 'a').close()\n"
+           "open('sub/inner.txt', 'w').close()")
+    # A quota of n entries lets exactly n through; failures are refunded.
+    c = pc.Cell(policy(root, write=True, max_bytes_written=3 * ENTRY_COST + 5)
+                .with_modules(*OS_GRANTS))
+    run(c, "import os\nos.mkdir('one')\nopen('two', 'w').close()")
+    for source in ("os.mkdir('one')", "os.mkdir('missing/x')", "open('one', 'w')",
+                   "open('two', 'x')", "os.rename('missing', 'three')"):
+        with pytest.raises(OSError) as info:
+            run(c, source)
+        assert not isinstance(info.value, AccessDenied)
+    run(c, "os.rename('two', 'three')\nwith open('three', 'wb') as f:\n    f.write(b'12345')")
+    with pytest.raises(AccessDenied, match="quota"):
+        run(c, "os.mkdir('four')")
+    # Without a quota, entries are free as before.
+    run(cell(tree, write=True), "import os\nfor i in range(20):\n    os.mkdir(f'free{i}')")
+
+
 def test_quotas_are_per_root(tree: Path) -> None:
     other = tree / "other"
     other.mkdir()
+    # The files exist beforehand: creating one costs ENTRY_COST, more than these quotas.
+    for name in ("a", "b"):
+        (tree / "root" / name).touch()
+        (other / name).touch()
     pol = policy(tree / "root", write=True, max_bytes_written=5).with_files(
         other, write=True, mount="/other", max_bytes_written=5)
     c = pc.Cell(pol)
@@ -703,6 +864,72 @@ def test_os_write_functions(tree: Path) -> None:
     assert not (tree / "evil").exists() and not (root / "stolen").exists()
     assert sorted(p.name for p in (tree / "secret").iterdir()) == ["inner.txt", "secret.txt"]
     assert list(other.iterdir()) == []
+
+
+TRAILING_SLASHES = [
+    "os.mkdir('c/')", "os.mkdir('c//')", "os.makedirs('b/')", "os.makedirs('x/y/')",
+    "os.makedirs('p//q//')", "os.mkdir('sub/../z/')", "os.makedirs('sub/', exist_ok=True)",
+    "os.mkdir('sub/')", "os.mkdir('notes.txt/')", "os.mkdir('c/.')", "os.mkdir('c/./')",
+    "os.mkdir('./')", "os.mkdir('link/')", "os.mkdir('dangling/')", "os.makedirs('sub/a/')",
+    "os.rmdir('e/')", "os.rmdir('e//')", "os.rmdir('notes.txt/')", "os.rmdir('link/')",
+    "os.rmdir('missing/')", "os.remove('notes.txt/')", "os.rename('e/', 'f/')",
+    "os.rename('e', 'f/')", "os.rename('e/', 'f')", "os.rename('notes.txt', 'n2/')",
+    "os.rename('notes.txt/', 'n2')", "os.replace('e/', 'e2/')", "os.listdir('sub/')",
+    "os.stat('sub/').st_mode", "os.path.isdir('sub/')", "os.path.exists('notes.txt/')",
+    "[e.name for e in os.scandir('sub/')]", "[t for t, d, f in os.walk('sub/')]",
+    "open('new/', 'w')", "open('sub/', 'w')", "open('sub/')", "open('notes.txt/')",
+    "open('missing/new/', 'w')",
+]
+
+
+def _slash_tree(folder: Path) -> None:
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a").write_text("a")
+    (folder / "notes.txt").write_text("hello")
+    (folder / "e").mkdir()
+    (folder / "e2").mkdir()
+    os.symlink("sub", folder / "link")
+    os.symlink("nowhere", folder / "dangling")
+
+
+def _outcome(call: Any) -> str:
+    try:
+        value = call()
+    except Exception as exc:  # the outcome is compared, whatever it is
+        return type(exc).__name__
+    return "file" if hasattr(value, "read") else repr(value)
+
+
+@pytest.mark.parametrize("source", TRAILING_SLASHES)
+def test_trailing_slashes_behave_as_in_cpython(tmp_path: Path, source: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # os.mkdir('c/') and os.makedirs('b/') raised FileNotFoundError in a cell (the walk took
+    # 'c' for a directory to enter); rmdir('e/') and rename('e/', 'f/') were refused.
+    host, inside = tmp_path / "host", tmp_path / "cell"
+    _slash_tree(host)
+    _slash_tree(inside)
+    with monkeypatch.context() as m:
+        m.chdir(host)
+        expected = _outcome(lambda: eval(source))  # the table above
+    c = pc.Cell(policy(inside, write=True).with_modules(*OS_GRANTS))
+    run(c, "import os")
+    assert _outcome(lambda: c.eval(source)) == expected
+    assert sorted(str(p.relative_to(inside)) for p in inside.rglob("*")) == \
+        sorted(str(p.relative_to(host)) for p in host.rglob("*"))
+
+
+def test_trailing_slashes_do_not_weaken_confinement(tree: Path) -> None:
+    c = cell(tree, write=True)
+    run(c, "import os")
+    for source in ("os.mkdir('../evil/')", "os.mkdir('out_dir/x/')", "os.makedirs('out_dir/y/')",
+                   "os.rmdir('out_dir/x/')", "os.rmdir('/')", "os.rmdir('sub/../')",
+                   "os.rename('out_dir/x/', 'stolen/')", "os.rename('sub/', '../moved/')",
+                   "open('../new/', 'w')", "os.mkdir('out_dir_abs/x/')"):
+        with pytest.raises(AccessDenied):
+            run(c, source)
+    assert not (tree / "evil").exists() and not (tree / "moved").exists()
+    assert not (tree / "root" / "stolen").exists()
+    assert sorted(p.name for p in (tree / "secret").iterdir()) == ["inner.txt", "secret.txt"]
 
 
 def test_os_grants_are_validated(tree: Path) -> None:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import paddedcell as pc
-from paddedcell.policy import FileRoot, ModuleGrant
+from paddedcell.policy import DEFAULT_MAX_OPEN_FILES, FileRoot, ModuleGrant
 
 DEFAULT = pc.Policy.preset("default")
 NESTING = dataclasses.replace(DEFAULT, subcells=True)
@@ -64,9 +64,20 @@ def test_file_roots_are_ordered_by_containment_mode_and_quota(tmp_path: Path) ->
                         (FileRoot(inner, "/", True, 10, 5), "files[0]")]:
         child = dataclasses.replace(parent, files=(root,))
         if field == "files[0]":
-            assert child <= parent  # no open-file quota in the parent: any is narrower
+            assert child <= parent  # 5 is below the parent's default open-file cap
             continue
         assert field in child.widenings(parent)
+    # The open-file cap is never unlimited: None means the default, and a child asking for
+    # more than its parent's (default) cap widens it.
+    default = FileRoot(inner, "/", True, 10, None)
+    assert default.max_open_files == DEFAULT_MAX_OPEN_FILES
+    assert dataclasses.replace(parent, files=(default,)) <= parent
+    more = dataclasses.replace(parent, files=(FileRoot(inner, "/", True, 10,
+                                                       DEFAULT_MAX_OPEN_FILES + 1),))
+    assert "files[0].max_open_files" in more.widenings(parent)
+    assert more.intersect(parent).files[0].max_open_files == DEFAULT_MAX_OPEN_FILES
+    with pytest.raises(pc.PolicyError, match=r"max_open_files"):
+        parent.narrow(files=[FileRoot(inner, "/", True, 10, DEFAULT_MAX_OPEN_FILES * 2)])
     read_only = DEFAULT.with_files(tmp_path)
     assert "files[0].write" in parent.widenings(read_only)
 

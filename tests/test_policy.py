@@ -92,3 +92,16 @@ def test_missing_policy_file_and_unknown_preset() -> None:
         pc.Policy.preset("nope")
     with pytest.raises(pc.PolicyError):
         pc.Policy.preset("../default")
+
+
+def test_file_roots_in_toml_have_a_finite_open_file_cap(tmp_path: Path) -> None:
+    from paddedcell.policy import DEFAULT_MAX_OPEN_FILES, MAX_OPEN_FILES
+    (tmp_path / "root").mkdir()
+    path = tmp_path / "p.toml"
+    path.write_text("[[files]]\nroot = 'root'\n")
+    policy = pc.Policy.load(path)
+    assert policy.files[0].max_open_files == DEFAULT_MAX_OPEN_FILES
+    assert pc.Policy.from_dict(policy.to_dict()).files == policy.files
+    path.write_text(f"[[files]]\nroot = 'root'\nmax_open_files = {MAX_OPEN_FILES + 1}\n")
+    with pytest.raises(pc.PolicyError, match=r"files\[0\].*max_open_files"):
+        pc.Policy.load(path)

@@ -94,14 +94,23 @@ def normalize_mount(mount: str) -> str:
     return "/" + "/".join(parts)
 
 
+#: Files a cell may hold open at once under one root when the policy names no number (None
+#: in `with_files` or an absent `max_open_files` in TOML): never unlimited, or a cell could
+#: hold descriptors up to the process limit and starve the host.
+DEFAULT_MAX_OPEN_FILES = 64
+#: The largest `max_open_files` a policy may give a root.
+MAX_OPEN_FILES = 1024
+
+
 @dataclass(frozen=True)
 class FileRoot:
     """A host folder the cell sees at `mount` (by default as "/").
 
     `path` is absolute and resolved (symlinks followed once, when the policy is made).
     `write` grants creating and changing files under it. Quotas are per cell (a sub-cell's
-    count against its maker's too) and `None` when unlimited: `max_bytes_written` counts
-    bytes written to files under this root, `max_open_files` the files open at once.
+    count against its maker's too): `max_bytes_written` counts bytes written to files under
+    this root (`None`: unlimited), `max_open_files` the files open at once (`None` becomes
+    `DEFAULT_MAX_OPEN_FILES`; at most `MAX_OPEN_FILES`, so the attribute is always an int).
     """
 
     path: str
@@ -117,11 +126,17 @@ class FileRoot:
         object.__setattr__(self, "mount", normalize_mount(self.mount))
         if type(self.write) is not bool:
             raise PolicyError(f"file root {self.path!r}: 'write' must be true or false")
+        if self.max_open_files is None:
+            object.__setattr__(self, "max_open_files", DEFAULT_MAX_OPEN_FILES)
         for key in ("max_bytes_written", "max_open_files"):
             value = getattr(self, key)
             if value is not None and (type(value) is not int or value < 0):
                 raise PolicyError(f"file root {self.path!r}: {key!r} must be a non-negative "
                                   "integer")
+        cap = self.max_open_files
+        if cap is not None and cap > MAX_OPEN_FILES:
+            raise PolicyError(f"file root {self.path!r}: 'max_open_files' may be at most "
+                              f"{MAX_OPEN_FILES}")
 
     def contains(self, other: FileRoot) -> bool:
         """True if every path `other` reaches is under this root."""

@@ -15,7 +15,8 @@ Decisions a cell can observe (also in the README's section on files):
   ever appears in an exception or on a file object (`name` is the cell's path);
 - text files default to UTF-8 (the locale's encoding is host state);
 - bytes paths are decoded with `os.fsdecode` and treated as str (names come back as str);
-- only regular files and directories are reachable (a FIFO or device in a root is refused).
+- only regular files and directories are reachable: a FIFO or device in a root is refused
+  before it is opened (lstat first, then open and compare the inode with fstat).
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ PATH_NAMES = frozenset({"join", "split", "splitext", "basename", "dirname", "nor
                         "abspath", "exists", "isfile", "isdir", "islink", "getsize", "sep"})
 
 _MAX_LINKS = 40  # as Linux's MAXSYMLINKS: more gives ELOOP
+#: What creating a directory entry (a file, a directory, a rename's target) costs against a
+#: root's `max_bytes_written`: a directory block. Without it a loop of mkdir or empty files
+#: could use up the host file system's inodes inside any byte quota.
+ENTRY_COST = 4096
+_RACE_RETRIES = 8  # an entry that keeps appearing and vanishing during an open: EAGAIN
 _PATH_MAX = 4096
 _O_PATH = getattr(os, "O_PATH", 0)
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -112,6 +118,11 @@ def _open_at(dir_fd: int, name: str, flags: int, mode: int = 0o777) -> int | _Li
 def _open_dir(dir_fd: int, name: str) -> int | _Link:
     """A handle on directory `name` in `dir_fd`, or the symlink found there."""
     return _open_at(dir_fd, name, _DIR_HANDLE)
+
+
+def _entry_stat(dir_fd: int, name: str) -> os.stat_result:
+    """lstat of `name` in `dir_fd`: what `open` checks before it opens anything."""
+    return os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
 
 
 def _lstat_final(dir_fd: int, name: str | None) -> os.stat_result:
@@ -284,6 +295,20 @@ def _walk_parts(path: str) -> list[str]:
     return [p for p in parts if p not in ("", ".")] + (["."] if parts[-1] in ("", ".") else [])
 
 
+def _is_a_directory(dir_fd: int, name: str | None) -> NoReturn:
+    raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
+
+
+def _without_slashes(cellpath: str) -> tuple[str, bool]:
+    """`cellpath` without trailing slashes, and whether it had any. Calls that name a
+    directory to create, remove or rename take "d/" as "d" (as the kernel does for them),
+    instead of walking into "d" as `_walk_parts` does. "/" stays itself."""
+    stripped = str.rstrip(cellpath, "/")
+    if stripped and stripped != cellpath:
+        return stripped, True
+    return cellpath, False
+
+
 class CellFiles:
     """The files of one cell: its roots, the quotas, `open` and the `os` stand-ins."""
 
@@ -433,6 +458,11 @@ class CellFiles:
             raise ValueError("can't have unbuffered text I/O")
         writing = any(c in mode for c in "wax+")
         found = self._writable(cellpath) if writing else self._root_for(cellpath)
+        walked, slash = _without_slashes(cellpath)
+        if slash and flags & os.O_CREAT:
+            # As the kernel: a name to create given with a trailing slash is EISDIR, once
+            # the directory it would be created in is found.
+            self._resolve(cellpath, _is_a_directory, self._root_for(walked))
         quota = self._quotas[found[0].mount]
         quota.acquire(cellpath)
         try:
@@ -444,21 +474,72 @@ class CellFiles:
 
     def _raw(self, cellpath: str, mode: str, flags: int, found: tuple[FileRoot, list[str]],
              quota: _Quota) -> _CellFileIO:
+        # No O_TRUNC until the file is known to be a regular one; O_NONBLOCK so that a FIFO
+        # cannot block the open. O_CREAT only with O_EXCL, where the entry was missing: a
+        # created entry is charged to the quota, and it is ours (new, empty, regular).
+        base = (flags & ~(os.O_TRUNC | os.O_CREAT | os.O_EXCL)) | os.O_NOFOLLOW | _O_NONBLOCK \
+            | _O_NOCTTY | _O_CLOEXEC
+        creating = bool(flags & os.O_CREAT)
+
+        def create(dir_fd: int, name: str) -> int | None:
+            """A new file `name`, charged, or None when an entry appeared meanwhile."""
+            quota.charge(ENTRY_COST, cellpath)
+            try:
+                fd = os.open(name, base | os.O_CREAT | os.O_EXCL, 0o666, dir_fd=dir_fd)
+            except FileExistsError:
+                quota.refund(ENTRY_COST)
+                return None
+            except BaseException:
+                quota.refund(ENTRY_COST)
+                raise
+            try:
+                os.set_blocking(fd, True)
+            except BaseException:
+                os.close(fd)
+                raise
+            return fd
+
         def final(dir_fd: int, name: str | None) -> int | _Link:
             if name is None:
                 raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
-            # No O_TRUNC until the file is known to be a regular one; O_NONBLOCK so that a
-            # FIFO cannot block the open.
-            fd = _open_at(dir_fd, name, (flags & ~os.O_TRUNC) | os.O_NOFOLLOW | _O_NONBLOCK
-                          | _O_NOCTTY | _O_CLOEXEC, 0o666)
-            if isinstance(fd, _Link):
-                return fd
-            try:
-                st = os.fstat(fd)
+            # The entry is checked before anything is opened: opening a FIFO or a device can
+            # block or have side effects. The open that follows is of that very inode or
+            # refused (st_dev/st_ino compared), so swapping the entry in between gains nothing.
+            for _ in range(_RACE_RETRIES):
+                try:
+                    st = _entry_stat(dir_fd, name)
+                except FileNotFoundError:
+                    if not creating:
+                        raise
+                    new = create(dir_fd, name)
+                    if new is None:
+                        continue  # appeared meanwhile: look again
+                    return new  # O_EXCL|O_NOFOLLOW made it: a new regular file
+                if creating and flags & os.O_EXCL:  # as the kernel: even a dangling link
+                    raise OSError(errno.EEXIST, os.strerror(errno.EEXIST))
+                if _stat.S_ISLNK(st.st_mode):
+                    link = _readlink(dir_fd, name)
+                    if link is None:
+                        continue  # swapped meanwhile: look again
+                    return link
                 if _stat.S_ISDIR(st.st_mode):
                     raise OSError(errno.EISDIR, os.strerror(errno.EISDIR))
                 if not _stat.S_ISREG(st.st_mode):
                     raise denied("only regular files can be opened in a cell", cellpath)
+                try:
+                    fd = _open_at(dir_fd, name, base)
+                except FileNotFoundError:
+                    continue  # removed since the check: look again
+                break
+            else:
+                raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+            if isinstance(fd, _Link):
+                return fd  # became a symlink since the check: the resolver expands it
+            try:
+                now = os.fstat(fd)
+                if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino) \
+                        or not _stat.S_ISREG(now.st_mode):
+                    raise denied("the file changed while it was being opened", cellpath)
                 os.set_blocking(fd, True)
                 if flags & os.O_TRUNC:
                     os.ftruncate(fd, 0)
@@ -555,7 +636,21 @@ class CellFiles:
                 raise OSError(errno.EEXIST, os.strerror(errno.EEXIST))
             os.mkdir(name, bits, dir_fd=dir_fd)
 
-        self._resolve(cellpath, final, self._writable(cellpath))
+        walked, _ = _without_slashes(cellpath)  # mkdir('c/') creates c
+        found = self._writable(walked)
+        self._charged(found, cellpath, lambda: self._resolve(cellpath, final, found))
+
+    def _charged(self, found: tuple[FileRoot, list[str]], cellpath: str,
+                 create: Callable[[], None]) -> None:
+        """Run `create`, which makes one directory entry, charged `ENTRY_COST` to the root's
+        quota beforehand and refunded if it fails."""
+        quota = self._quotas[found[0].mount]
+        quota.charge(ENTRY_COST, cellpath)
+        try:
+            create()
+        except BaseException:
+            quota.refund(ENTRY_COST)
+            raise
 
     def makedirs(self, name: Any, mode: int = 0o777, exist_ok: bool = False) -> None:
         cellpath = self.cellpath(name)
@@ -571,8 +666,12 @@ class CellFiles:
             if not exist_ok or not self._isdir(cellpath):
                 raise
 
-    def _unlink_like(self, path: Any, remove: Callable[[str, int], None]) -> None:
+    def _unlink_like(self, path: Any, remove: Callable[[str, int], None],
+                     directory: bool = False) -> None:
         cellpath = self.cellpath(path)
+        # rmdir('d/') removes d (rmdir refuses anything but a directory itself); unlink
+        # keeps the slash, so 'file/' is ENOTDIR as in CPython.
+        walked = _without_slashes(cellpath)[0] if directory else cellpath
 
         def final(dir_fd: int, name: str | None) -> None:
             if name is None:
@@ -580,13 +679,13 @@ class CellFiles:
                              cellpath)
             remove(name, dir_fd)
 
-        self._resolve(cellpath, final, self._writable(cellpath))
+        self._resolve(cellpath, final, self._writable(walked))
 
     def remove(self, path: Any) -> None:
         self._unlink_like(path, lambda name, fd: os.unlink(name, dir_fd=fd))
 
     def rmdir(self, path: Any) -> None:
-        self._unlink_like(path, lambda name, fd: os.rmdir(name, dir_fd=fd))
+        self._unlink_like(path, lambda name, fd: os.rmdir(name, dir_fd=fd), directory=True)
 
     def rename(self, src: Any, dst: Any) -> None:
         self._move(src, dst, os.rename)
@@ -596,22 +695,36 @@ class CellFiles:
 
     def _move(self, src: Any, dst: Any, move: Callable[..., None]) -> None:
         source, target = self.cellpath(src), self.cellpath(dst)
-        src_root, src_parts = self._writable(source)
-        dst_root, dst_parts = self._writable(target)
+        # A trailing slash on either end: the source must be a directory ('d/' is 'd').
+        src_walked, src_slash = _without_slashes(source)
+        dst_walked, dst_slash = _without_slashes(target)
+        src_root, src_parts = self._writable(src_walked)
+        dst_root, dst_parts = self._writable(dst_walked)
         if src_root is not dst_root:
             raise denied("both ends of a rename must be in the same file root", source)
 
-        def parent(cellpath: str) -> Callable[[int, str | None], tuple[int, str]]:
+        def parent(cellpath: str, directory: bool = False
+                   ) -> Callable[[int, str | None], tuple[int, str]]:
             def final(dir_fd: int, name: str | None) -> tuple[int, str]:
                 if name is None:
                     raise denied("cannot rename a directory given as '.', '..' or a mount "
                                  "point", cellpath)
+                if directory and not _stat.S_ISDIR(_entry_stat(dir_fd, name).st_mode):
+                    raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
                 return os.dup(dir_fd), name  # the walk closes its own descriptors
             return final
 
-        src_fd, src_name = self._resolve(source, parent(source), (src_root, src_parts))
+        self._charged((src_root, src_parts), source,
+                      lambda: self._move_in(source, target, move, parent, (src_root, src_parts),
+                                            (dst_root, dst_parts), src_slash or dst_slash))
+
+    def _move_in(self, source: str, target: str, move: Callable[..., None],
+                 parent: Callable[..., Callable[[int, str | None], tuple[int, str]]],
+                 src_found: tuple[FileRoot, list[str]],
+                 dst_found: tuple[FileRoot, list[str]], directory: bool) -> None:
+        src_fd, src_name = self._resolve(source, parent(source, directory), src_found)
         try:
-            dst_fd, dst_name = self._resolve(target, parent(target), (dst_root, dst_parts))
+            dst_fd, dst_name = self._resolve(target, parent(target), dst_found)
             try:
                 move(src_name, dst_name, src_dir_fd=src_fd, dst_dir_fd=dst_fd)
             except OSError as exc:
