@@ -591,6 +591,8 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
     bound_types = _NOT_FREE_TYPES
     bound_fields = _NOT_FREE_FIELDS
     checks = _CHECKS
+    name_type = ast.Name
+    new_tuple = tuple.__new__
     AST = ast.AST
     nodes = 0
     deepest = 0
@@ -619,10 +621,13 @@ def check_tree(tree: ast.AST, limits: Limits, defer: bool = False) -> Checked:
         if children is None:
             children = _review(node, table, w, known)
         fns = checks.get(cls)
+        if cls is name_type and node.id[:1] != "_" and node.id != "super":
+            fns = None  # the common name: nothing for `_name` to check
         if fns is not None:
             if hasattr(node, "lineno"):
                 w.anchor = node
-            ctx = _Ctx(parent, pfield, pindex, pscope, free, comp)
+            # (tuple.__new__: the named tuple's own constructor is a Python function.)
+            ctx = new_tuple(_Ctx, (parent, pfield, pindex, pscope, free, comp))
             for fn in fns:
                 fn(node, ctx, w)
         body_field = None  # the field of this node that starts a deferred body
