@@ -137,3 +137,23 @@ def test_step_counts_are_the_same_hoisted_or_not() -> None:
         else:
             with pytest.raises(pc.StepLimitExceeded):
                 cell.exec("for i in range(5):\n    pass\n")
+
+
+def test_hoisted_loops_take_function_shapes_outside_comprehensions() -> None:
+    # Planned before the rewrite: a hoisted loop's temporaries are its function's locals, so
+    # its sites may bind them one by one (FREE) instead of packing a tuple (MODULE_FREE).
+    # Inside a comprehension they stay module shapes (generators of one site share them).
+    source = ("total = 0\nfor i in range(4):\n    total += len(str(i)) * 2 + i\n"
+              "    rows = [len(str(j)) + len(str(i)) for j in range(i)]\n")
+    tree = compile_full(source, "<t>", "exec", pc.Policy.preset("default")).tree
+    text = ast.unparse(tree)
+    loop_line = next(line for line in text.splitlines() if line.strip().startswith("total = ."))
+    comp_line = next(line for line in text.splitlines() if line.strip().startswith("rows ="))
+    assert ".o" in loop_line and "[0]" not in loop_line  # bound one by one
+    assert "[0]" in comp_line  # the comprehension keeps the tuple shape
+    cell = pc.Cell()
+    cell.exec(source)
+    expected: dict[str, object] = {}
+    exec(source, expected)
+    assert (cell.namespace["total"], cell.namespace["rows"]) == (expected["total"],
+                                                                 expected["rows"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
 import paddedcell as pc
@@ -13,8 +15,9 @@ POLICY = pc.Policy.preset("default")
 
 def _outcome(source: str, hoist: bool, monkeypatch: pytest.MonkeyPatch) -> str:
     with monkeypatch.context() as m:
-        if not hoist:
-            m.setattr(pipeline_module, "hoist_loops", lambda tree: None)
+        if not hoist:  # a plan without loops: nothing hoisted, no site takes function shapes
+            empty = pipeline_module.Plan(ast.Module(body=[], type_ignores=[]))
+            m.setattr(pipeline_module, "Plan", lambda tree: empty)
         try:
             compile_full(source, "<t>", "exec", POLICY)
         except pc.RestrictedSyntaxError:

@@ -32,7 +32,8 @@ from collections.abc import Iterator
 
 from .rewrite import G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, at
 
-#: The guard names of the import rewrites: a hoisted loop never imports.
+#: The guard names of the import rewrites (a loop is planned before the rewrite, where
+#: imports are still statements; these keep a rewritten tree from being hoisted too).
 IMPORT_GUARDS = frozenset({G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR})
 #: Builtins whose result depends on the frame they are called from.
 _FRAME_BUILTINS = frozenset({"dir", "vars", "locals", "globals", "eval", "exec", "super",
@@ -46,23 +47,40 @@ _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp)
 FUNCTION_NAME = "<module>"
 
 
-def hoist_loops(module: ast.Module) -> None:
-    """Hoist every eligible top-level `for`/`while` of `module` (in place, after the rewrite:
-    the import guards' calls it made disqualify a loop)."""
+class Plan:
+    """The loops to hoist, decided on the checked tree before the rewrite: their bound names,
+    and the nodes in them outside comprehensions (where the rewriter may treat temporaries as
+    a function's locals, since they will be the hoisted function's)."""
+
+    def __init__(self, tree: ast.AST) -> None:
+        self.loops: dict[int, list[str]] = {}
+        self.in_function: set[int] = set()
+        statements = tree.body if isinstance(tree, (ast.Module, ast.Interactive)) else []
+        for stmt in statements:
+            if isinstance(stmt, (ast.For, ast.While)):
+                names = _bound_names(stmt, self.in_function)
+                if names is not None:
+                    self.loops[id(stmt)] = names
+
+
+def hoist_loops(module: ast.Module, plan: Plan) -> None:
+    """Hoist the planned top-level loops of `module` (in place, after the rewrite, which
+    changes loops in place: they keep their identity)."""
     body: list[ast.stmt] = []
     for stmt in module.body:
-        if isinstance(stmt, (ast.For, ast.While)):
-            names = _bound_names(stmt)
-            if names is not None:
-                body.extend(_hoisted(stmt, names))
-                continue
+        names = plan.loops.get(id(stmt))
+        if names is not None:
+            body.extend(_hoisted(stmt, names))  # type: ignore[arg-type]
+            continue
         body.append(stmt)
     module.body = body
 
 
-def _bound_names(loop: ast.For | ast.While) -> list[str] | None:
-    """The names `loop` binds in the module's scope, or None if it may not be hoisted."""
+def _bound_names(loop: ast.For | ast.While, in_function: set[int]) -> list[str] | None:
+    """The names `loop` binds in the module's scope, or None if it may not be hoisted; adds
+    the ids of its nodes outside comprehensions to `in_function` when it may."""
     found: dict[str, None] = {}
+    outside: list[int] = []
     for node, in_comprehension in _walk(loop):
         if isinstance(node, _NEVER):
             return None
@@ -70,6 +88,8 @@ def _bound_names(loop: ast.For | ast.While) -> list[str] | None:
                 node.func.id in IMPORT_GUARDS or node.func.id in _FRAME_BUILTINS):
             return None
         name: str | None = None
+        if not in_comprehension:
+            outside.append(id(node))
         if in_comprehension:
             # Inside a comprehension only `:=` binds in the enclosing scope.
             if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
@@ -84,6 +104,7 @@ def _bound_names(loop: ast.For | ast.While) -> list[str] | None:
             name = node.rest
         if name is not None and not name.startswith("."):
             found[name] = None
+    in_function.update(outside)
     return list(found)
 
 

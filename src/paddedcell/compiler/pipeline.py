@@ -17,8 +17,8 @@ from types import CodeType
 
 from ..errors import RestrictedSyntaxError, Violation
 from ..policy import Policy
-from .check import Checked, check_tree
-from .hoist import hoist_loops
+from .check import FREE, MODULE_FREE, Checked, check_tree
+from .hoist import Plan, hoist_loops
 from .lazy import defer_bodies, place_stubs, register_stubs
 from .parse import parse
 from .rewrite import rewrite
@@ -86,11 +86,19 @@ def _compile_full(source: str, filename: str, mode: str, policy: Policy,
     sites = checked.sites
     if checked.deferred:
         unit, sites = defer_bodies(checked, source, filename, policy)
+    # Top-level loops that will run as a function's body (compiler/hoist.py), decided on the
+    # checked tree: their temporaries will be that function's locals, so their module-level
+    # sites (outside comprehensions) may take the function shapes.
+    plan = Plan(tree)
+    if plan.loops:
+        inside = plan.in_function
+        sites = [s._replace(free=FREE) if s.free == MODULE_FREE and id(s.node) in inside
+                 else s for s in sites]
     guarded = rewrite(tree, sites, mode, metered=policy.limits.metered)
     if unit is not None:
         place_stubs(unit, checked)
-    if isinstance(guarded, ast.Module):
-        hoist_loops(guarded)  # last: it reads the import guards' calls the rewrite made
+    if isinstance(guarded, ast.Module) and plan.loops:
+        hoist_loops(guarded, plan)
     compile_mode = "exec" if mode == "single" else mode
     try:
         code = compile(guarded, filename, compile_mode, dont_inherit=True)
