@@ -383,13 +383,18 @@ def _add_ok(number: ast.expr, left: ast.expr, right: ast.expr, loc: ast.AST,
     SHORT_CONCAT)`: a number plus anything cannot concatenate, and two short exact sequences
     cannot make a long one. `left`/`right` are loads (names, constants or `.o[i]`)."""
     # `x += y` rewritten as `x = x + y` must not take a list: its `+=` extends in place.
-    kinds = G_ISEQS if augmented else G_SEQS
+    return at(ast.BoolOp(op=ast.Or(), values=[
+        number, _short_sequences(left, right, G_ISEQS if augmented else G_SEQS)]), loc)
+
+
+def _short_sequences(left: ast.expr, right: ast.expr, kinds: str) -> ast.BoolOp:
+    """`.type(l) in <kinds> and .type(r) in <kinds> and .len(l) + .len(r) < SHORT_CONCAT`
+    (`left`/`right` are loads of evaluated operands)."""
     short = ast.Compare(left=ast.BinOp(left=_call(G_LEN, _copy(left)), op=ast.Add(),
                                        right=_call(G_LEN, _copy(right))),
                         ops=[ast.Lt()], comparators=[_const(SHORT_CONCAT)])
-    return at(ast.BoolOp(op=ast.Or(), values=[
-        number, ast.BoolOp(op=ast.And(), values=[
-            _type_in(_copy(left), kinds), _type_in(_copy(right), kinds), short])]), loc)
+    return ast.BoolOp(op=ast.And(), values=[
+        _type_in(_copy(left), kinds), _type_in(_copy(right), kinds), short])
 
 
 def _both(first: ast.expr, second: ast.expr, loc: ast.AST) -> ast.expr:
@@ -509,11 +514,23 @@ def _costly_binop(node: ast.BinOp, free: int, fresh: Fresh,
         first, load = _bind(left, fresh)
         again = _copy(right) if _simple(right) else right
         test = _is_number(first, node)
+        orelse: ast.expr = _call(guard, _copy(load), again)
         if _simple(right):
             test = _add_ok(test, load, right, node)
+        elif free == FREE:
+            # Not a number on the left: the right side is evaluated (once, here) and two
+            # short exact sequences still concatenate natively (string building in a
+            # function); anything else goes to the guard.
+            bound, later = _bind(right, fresh)
+            orelse = at(ast.IfExp(
+                test=ast.BoolOp(op=ast.And(), values=[
+                    _evaluated(bound, later, node),
+                    *_short_sequences(load, later, G_SEQS).values]),
+                body=ast.BinOp(left=_copy(load), op=node.op, right=_copy(later)),
+                orelse=_call(guard, _copy(load), _copy(later))), node)
         return ast.IfExp(test=test,
                          body=at(ast.BinOp(left=load, op=node.op, right=right), node),
-                         orelse=_call(guard, _copy(load), again))
+                         orelse=orelse)
     if free == FREE and op is ast.Add:
         # A large right side: bind both, test the left (a number plus anything cannot
         # concatenate), evaluate the right once inside the test.
