@@ -163,7 +163,7 @@ def bench_compile(rounds: int, sizes: list[int]) -> list[dict[str, Any]]:
     for lines in sizes:
         src = plugin_module(lines)
         row: dict[str, Any] = {"lines": src.count("\n")}
-        inner = max(1, 2000 // lines)
+        inner = max(1, 10000 // lines)  # about 10,000 lines a sample: small rows are noisy
         row["plain_s"] = _median_time(lambda src=src: plain_compile(src), rounds, inner)
         # A miss is what `compile_restricted` does without its cache: function bodies are
         # deferred to their first call (compiler/lazy.py). "eager" compiles every body now,
