@@ -262,8 +262,15 @@ def register_stubs(unit: Unit, code: CodeType) -> None:
             elif type(const) is str and const in keys and G_LAZY in current.co_names \
                     and current.co_name != "<module>":
                 ident = id(current)
-                _STUBS[ident] = (weakref.ref(current), unit, keys[const])
-                weakref.finalize(current, _STUBS.pop, ident, None)
+                # The entry holds the reference whose callback removes it (a plain weak
+                # reference: finalize objects cost several times as much, per function).
+                _STUBS[ident] = (weakref.ref(current, _forgetter(ident)), unit, keys[const])
+
+
+def _forgetter(ident: int) -> Callable[[weakref.ref[CodeType]], None]:
+    def forget(_: weakref.ref[CodeType]) -> None:
+        _STUBS.pop(ident, None)
+    return forget
 
 
 #: id(stub code) -> (the code, weakly; its unit; its index). Entries leave with their code.
