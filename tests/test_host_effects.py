@@ -416,3 +416,33 @@ def test_struct_format_cache_keeps_no_key_of_the_cells() -> None:
     assert struct.calcsize("<I") == 4
     assert struct.calcsize(b"<H") == 2
     assert ran == []
+
+
+@pytest.mark.parametrize("body", [
+    # review rev-late, item 3: any C callable passed as "builtin". A bound builtin method is
+    # called with no argument (hash(s) is the int's value), a builtin function with the other
+    # side only (`repr(other)` is always true).
+    "class S(str):\n    __hash__ = hash('\\\\1').conjugate\n    __eq__ = repr\n",
+    "class F(int):\n    __hash__ = (0).conjugate\n    __eq__ = repr\n",
+    "class S(str):\n    __eq__ = str.__contains__\n",  # another C method of the same class
+    "class S(str):\n    __ne__ = str.__eq__\n",
+    "class T(tuple):\n    __eq__ = max\n",
+])
+def test_hashed_builtin_subclasses_keep_the_builtins_own_comparison(body: str) -> None:
+    cell = pc.Cell()
+    with pytest.raises(pc.OperationDenied):
+        cell.exec(body + "ESCAPED = 1\n")
+    assert "ESCAPED" not in cell.namespace
+
+
+def test_hashed_builtin_subclasses_may_name_the_builtins_own_methods() -> None:
+    cell = pc.Cell()
+    cell.exec("import dataclasses, enum\n"
+              "class S(str):\n    __eq__ = str.__eq__\n    __hash__ = str.__hash__\n"
+              "class U(str):\n    __hash__ = None\n"
+              "class I(enum.IntEnum):\n    A = 1\n"
+              "class E(str, enum.Enum):\n    B = 'b'\n"
+              "@dataclasses.dataclass(eq=False, frozen=True)\nclass D(str):\n    x: int = 0\n"
+              "r = (S('a') == 'a', hash(S('a')) == hash('a'), I.A == 1, E.B == 'b')\n")
+    assert cell.namespace["r"] == (True, True, True, True)
+
