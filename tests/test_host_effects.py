@@ -416,3 +416,46 @@ def test_struct_format_cache_keeps_no_key_of_the_cells() -> None:
     assert struct.calcsize("<I") == 4
     assert struct.calcsize(b"<H") == 2
     assert ran == []
+
+
+@pytest.mark.parametrize("body", [
+    # review rev-late, item 3: any C callable passed as "builtin". A bound builtin method is
+    # called with no argument (hash(s) is the int's value), a builtin function with the other
+    # side only (`repr(other)` is always true).
+    "class S(str):\n    __hash__ = hash('\\\\1').conjugate\n    __eq__ = repr\n",
+    "class F(int):\n    __hash__ = (0).conjugate\n    __eq__ = repr\n",
+    "class S(str):\n    __eq__ = str.__contains__\n",  # another C method of the same class
+    "class S(str):\n    __ne__ = str.__eq__\n",
+    "class T(tuple):\n    __eq__ = max\n",
+    # dataclass(): unsafe_hash=True adds a Python __hash__ even with eq=False.
+    "import dataclasses\n@dataclasses.dataclass(eq=False, frozen=True, unsafe_hash=True)\n"
+    "class S(str):\n    x: int = 0\n",
+])
+def test_hashed_builtin_subclasses_keep_the_builtins_own_comparison(body: str) -> None:
+    cell = pc.Cell()
+    with pytest.raises(pc.OperationDenied):
+        cell.exec(body + "ESCAPED = 1\n")
+    assert "ESCAPED" not in cell.namespace
+
+
+def test_hashed_builtin_subclasses_may_name_the_builtins_own_methods() -> None:
+    cell = pc.Cell()
+    cell.exec("import dataclasses, enum\n"
+              "class S(str):\n    __eq__ = str.__eq__\n    __hash__ = str.__hash__\n"
+              "class U(str):\n    __hash__ = None\n"
+              "class I(enum.IntEnum):\n    A = 1\n"
+              "class E(str, enum.Enum):\n    B = 'b'\n"
+              "@dataclasses.dataclass(eq=False, frozen=True)\nclass D(str):\n    x: int = 0\n"
+              "r = (S('a') == 'a', hash(S('a')) == hash('a'), I.A == 1, E.B == 'b')\n")
+    assert cell.namespace["r"] == (True, True, True, True)
+
+
+def test_dataclass_reads_eq_once_on_hashed_builtin_subclasses() -> None:
+    # review rev-late, item 3: the wrapper tested `eq` and the real decorator tested it again:
+    # a cell object false the first time and true the second added a Python __eq__ to a str
+    # subclass. Now both see the same plain bool.
+    cell = pc.Cell()
+    cell.exec("import dataclasses\nclass Flip:\n    n = 0\n    def __bool__(self):\n"
+              "        Flip.n += 1\n        return Flip.n > 1\n"
+              "@dataclasses.dataclass(eq=Flip())\nclass S(str):\n    pass\n")
+    assert "__eq__" not in vars(cell.namespace["S"])

@@ -13,16 +13,7 @@ import builtins
 import io
 import sys
 from enum import EnumType
-from types import (
-    BuiltinFunctionType,
-    FunctionType,
-    GenericAlias,
-    MappingProxyType,
-    MethodDescriptorType,
-    MethodType,
-    ModuleType,
-    WrapperDescriptorType,
-)
+from types import FunctionType, GenericAlias, MappingProxyType, MethodType, ModuleType
 from typing import Any, NoReturn
 
 from ..errors import AttributeDenied, OperationDenied
@@ -145,7 +136,6 @@ def _rechecked(cls: type, positional: int) -> Any:
 
 #: Builtin value types host caches use as keys (see check_hashing).
 HASHED_BUILTINS = (str, bytes, int, float, complex, tuple, frozenset)
-_C_METHOD_TYPES = (WrapperDescriptorType, BuiltinFunctionType, MethodDescriptorType)
 
 
 def _hashed_base(cls: type) -> str:
@@ -631,13 +621,19 @@ class Guards:
         Host-wide caches are keyed by such values (`re`'s templates, `struct`'s formats,
         `_strptime`'s formats, `typing`'s parameters, the `re` flags): a key whose `__eq__`
         or `__hash__` is the cell's could stand in for another program's text and hand it the
-        cell's cached result (or run cell code inside the host's lookups). So these may only
-        come from a builtin (C) class; `__hash__ = None` (unhashable) is fine."""
+        cell's cached result (or run cell code inside the host's lookups). So each must be
+        the builtin's own method (or `object`'s), found in the class's MRO; `__hash__ = None`
+        (unhashable) is fine. Being C code is not enough: a builtin function or bound
+        method in the class is called with the other side only (`__eq__ = repr` is always
+        true) or with nothing (`__hash__ = hash(k).conjugate` returns hash(k)), and another
+        C method of the builtin (`__eq__ = str.__contains__`) is not its comparison."""
         for attr in ("__eq__", "__ne__", "__hash__"):
             for klass in cls.__mro__:
                 if attr in klass.__dict__:
                     value = klass.__dict__[attr]
-                    if value is not None and _real_type(value) not in _C_METHOD_TYPES:
+                    if value is not None and not any(
+                            value is vars(base).get(attr) for base in cls.__mro__
+                            if base in HASHED_BUILTINS or base is object):
                         self.deny_op(f"a cell class derived from {_hashed_base(cls)!r} may not "
                                      f"define {attr!r} (host caches are keyed by such values)")
                     break

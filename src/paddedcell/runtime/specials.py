@@ -183,11 +183,17 @@ def cell_specials(guards: Guards, stdout: Callable[[], Any],
                 if not (isinstance(target, type) and guards.owns(target)):
                     guards.deny_op("dataclass() applies only to classes the cell defined")
                 _check_field_names(target)
-                if issubclass(target, HASHED_BUILTINS) and kwargs.get("eq", True):
-                    # It would give a str/int/... subclass a Python `__eq__` (see
-                    # Guards.check_hashing); refused before it changes the class.
-                    guards.deny_op("dataclass() with eq=True cannot apply to a subclass of "
-                                   f"{target.__mro__[-2].__name__!r} in a cell")
+                for option in ("eq", "unsafe_hash"):
+                    if option in kwargs:
+                        # Read once, here: the real decorator would test a cell object's
+                        # truth again (False for the check below, True for it).
+                        kwargs[option] = bool(kwargs[option])
+                if issubclass(target, HASHED_BUILTINS) and (kwargs.get("eq", True)
+                                                            or kwargs.get("unsafe_hash")):
+                    # It would give a str/int/... subclass a Python `__eq__` or `__hash__`
+                    # (see Guards.check_hashing); refused before it changes the class.
+                    guards.deny_op("dataclass() with eq=True or unsafe_hash=True cannot apply "
+                                   f"to a subclass of {target.__mro__[-2].__name__!r} in a cell")
                 # dataclass() renames and retypes the Field objects it finds in the class: a
                 # Field taken from another dataclass (`fields(host_obj)[0]`) is the host's.
                 for key, value in list(_class_dict(target).items()):
