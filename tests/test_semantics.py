@@ -211,3 +211,22 @@ def test_library_helpers_refuse_foreign_objects() -> None:
     assert not dataclasses.is_dataclass(HostPlain)
     cell.exec("r = dataclasses.replace(s, name='m').name")
     assert cell.namespace["r"] == "m"
+
+
+@pytest.mark.parametrize("statement", [
+    "for i in range(3): i\n", "if True:\n    1\nelse:\n    2\n", "while False: 1\nelse: 'done'\n",
+    "try:\n    1 / 0\nexcept ZeroDivisionError:\n    'caught'\nfinally:\n    'finally'\n",
+    "for i in range(2):\n    for j in range(2):\n        (i, j)\n",
+    "match 3:\n    case 3:\n        'three'\n", "def f():\n    1\n", "class C:\n    2\n",
+    "for v in [1, 2]: v * 10\n",
+])
+def test_single_mode_displays_as_cpython_at_any_depth(statement: str,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # review rev-late: only top-level expression statements were displayed; CPython's
+    # interactive mode prints every expression statement of the statement's blocks (not
+    # those of a function or class body).
+    exec(compile(statement, "<s>", "single"), {})
+    expected = capsys.readouterr().out
+    cell = pc.Cell()
+    cell.single(statement)
+    assert cell.output == expected

@@ -718,11 +718,29 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str,
             raise AssertionError(f"unknown site kind {site.kind!r}")
     if mode == "single":
         assert isinstance(tree, ast.Interactive)
-        body: list[ast.stmt] = []
-        for stmt in tree.body:
-            if isinstance(stmt, ast.Expr):
-                stmt = at(ast.Expr(value=_call(G_DISPLAY, stmt.value)), stmt)
-            body.append(stmt)
-        return ast.Module(body=body, type_ignores=[])
+        return ast.Module(body=_displayed(tree.body), type_ignores=[])
     assert isinstance(tree, (ast.Module, ast.Expression))
     return tree
+
+
+# (A function or class body is a code unit of its own, which CPython's 'single' mode does not
+# display in.)
+
+
+def _displayed(statements: list[ast.stmt]) -> list[ast.stmt]:
+    """Mode 'single': every expression statement of the interactive statement, at any depth
+    of its blocks (as CPython prints `for i in r: i`), calls `.display`; iterative."""
+    todo = [statements]
+    while todo:
+        block = todo.pop()
+        for i, stmt in enumerate(block):
+            if isinstance(stmt, ast.Expr):
+                block[i] = at(ast.Expr(value=_call(G_DISPLAY, stmt.value)), stmt)
+            elif not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for name in ("body", "orelse", "finalbody"):
+                    value = getattr(stmt, name, None)
+                    if type(value) is list:
+                        todo.append(value)
+                for holder in [*getattr(stmt, "handlers", ()), *getattr(stmt, "cases", ())]:
+                    todo.append(holder.body)
+    return statements
