@@ -408,3 +408,16 @@ def test_sub_cell_functions_charge_the_parents_current_run() -> None:
     with pytest.raises(pc.StepLimitExceeded):
         cell.exec("done = 0\nfor f in fs:\n    f(60_000)\n    done += 1\n")
     assert cell.namespace["done"] <= 3
+
+
+def test_untrusted_code_keeps_a_bounded_number_of_sub_cells() -> None:
+    # review rev-late: each budget a cell installs re-points its live sub-cells, host work
+    # that no budget charges: thousands of kept sub-cells made every later run pay for them.
+    from paddedcell.cell import MAX_LIVE_SUBCELLS
+
+    policy = dataclasses.replace(pc.Policy.preset("default"), subcells=True)
+    cell = pc.Cell(policy)
+    cell.exec(f"import paddedcell\nkept = [paddedcell.subcell() for i in range({MAX_LIVE_SUBCELLS})]")
+    with pytest.raises(pc.OperationDenied, match="at most"):
+        cell.exec("paddedcell.subcell()")
+    cell.exec("del kept\nagain = paddedcell.subcell()\nagain.exec('x = 1')")  # freed: allowed

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins as _host_builtins
 import dataclasses
 import decimal
+import gc
 import io
 import linecache
 import sys
@@ -598,10 +599,21 @@ def _contained(cell: Cell, run: Any) -> Any:
         raise CellError(type(exc).__name__, f"the sub-cell ran out: {exc}") from None
 
 
+#: Sub-cells untrusted code may keep alive at once (made with `paddedcell.subcell`).
+MAX_LIVE_SUBCELLS = 256
+
+
 def _subcell_function(cell: Cell) -> Any:
     """`paddedcell.subcell(**narrowing)` inside `cell`: plain data in, a SubCell handle out."""
 
     def subcell(globals: Mapping[str, Any] | None = None, **narrowing: Any) -> SubCell:
+        if cell._children is not None and len(cell._children) >= MAX_LIVE_SUBCELLS and (
+                gc.collect() >= 0 and len(cell._children) >= MAX_LIVE_SUBCELLS):
+            # Every budget the maker installs re-points its live sub-cells (host work no
+            # budget charges, twice a run): their number is bounded. (Cells hold reference
+            # cycles: dropped ones are collected before counting again.)
+            raise OperationDenied(f"a cell may keep at most {MAX_LIVE_SUBCELLS} sub-cells "
+                                  "alive", "PC205")
         unknown = set(narrowing) - _CELL_NARROWING
         if unknown:
             raise TypeError(f"subcell() got unknown keyword(s): {', '.join(sorted(unknown))}")
