@@ -30,11 +30,8 @@ import ast
 import sys
 from collections.abc import Iterator
 
-from .rewrite import G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR, at
+from .rewrite import at
 
-#: The guard names of the import rewrites (a loop is planned before the rewrite, where
-#: imports are still statements; these keep a rewritten tree from being hoisted too).
-IMPORT_GUARDS = frozenset({G_IMPORT, G_IMPORT_FROM, G_IMPORT_STAR})
 #: Builtins whose result depends on the frame they are called from.
 _FRAME_BUILTINS = frozenset({"dir", "vars", "locals", "globals", "eval", "exec", "super",
                              "breakpoint"})
@@ -84,8 +81,8 @@ def _bound_names(loop: ast.For | ast.While, in_function: set[int]) -> list[str] 
     for node, in_comprehension in _walk(loop):
         if isinstance(node, _NEVER):
             return None
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
-                node.func.id in IMPORT_GUARDS or node.func.id in _FRAME_BUILTINS):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id in _FRAME_BUILTINS:
             return None
         name: str | None = None
         if not in_comprehension:
