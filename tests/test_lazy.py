@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import paddedcell as pc
-from paddedcell.compiler import compile_full, lazy
+from paddedcell.compiler import collector, compile_full, lazy
 from paddedcell.compiler.check import check_tree
 from paddedcell.compiler.parse import parse
 
@@ -281,10 +281,11 @@ def test_an_interruption_after_the_rewrite_leaves_no_rewritten_tree(
                 self.armed = False
                 raise KeyboardInterrupt
 
-    monkeypatch.setattr(lazy, "gc", Collector())
     cell = pc.Cell()
     cell.exec("def f(s):\n    x = s\n    import math\n    return f'{x:{len(s)}}' + x.format(1)\n")
     f = cell.namespace["f"]
+    # (After the module's compile, which pauses the collector through the same helper.)
+    monkeypatch.setattr(collector, "gc", Collector())
     with pytest.raises(KeyboardInterrupt):
         f("{}")
     assert f("{}") == "{}1"
@@ -367,18 +368,17 @@ def test_an_interruption_never_leaves_the_collector_disabled(
     after `gc.disable()` must not leave it off for every cell and the host."""
     import gc as real_gc
 
-    from paddedcell.compiler import pipeline
     assert real_gc.isenabled()
     cell = pc.Cell()
     source = f"def f(s):\n    return s.format(3)  # {where}\n"
     try:
         if where == "first call":
             cell.exec(source)
-            monkeypatch.setattr(lazy, "gc", _collector_interrupted_at("disable"))
+            monkeypatch.setattr(collector, "gc", _collector_interrupted_at("disable"))
             with pytest.raises(KeyboardInterrupt):
                 cell.namespace["f"]("{}")
         else:
-            monkeypatch.setattr(pipeline, "gc", _collector_interrupted_at("disable"))
+            monkeypatch.setattr(collector, "gc", _collector_interrupted_at("disable"))
             with pytest.raises(KeyboardInterrupt):
                 cell.exec(source)
         assert real_gc.isenabled()

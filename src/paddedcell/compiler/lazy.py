@@ -19,7 +19,6 @@ statements).
 from __future__ import annotations
 
 import ast
-import gc
 import itertools
 import sys
 import threading
@@ -29,11 +28,11 @@ from collections.abc import Callable
 from types import CodeType, FunctionType
 from typing import Any
 
-from ..errors import RestrictedSyntaxError, Violation
 from ..policy import Policy
 from .check import Checked, Site, check_tree
+from .collector import without_collector
 from .deferral import Deferred
-from .parse import parse
+from .parse import compiler_error, parse
 from .rewrite import at, rewrite
 
 G_LAZY = ".lazy"  # the stub's body: compile the real code, swap it in, call it
@@ -99,26 +98,16 @@ class Unit:
 
     def _compile(self, bodies: list[tuple[Deferred, list[Site]]], index: int) -> CodeType:
         deferred, sites = bodies[index]
-        # As in compile_full: trees make no garbage cycles, and a collection started
-        # here would also move the run's memory measure.
-        paused = gc.isenabled()
         try:
-            # Inside the `try`: an asynchronous limit may arrive as `disable()` returns,
-            # and the collector must not stay off for the whole process.
-            if paused:
-                gc.disable()
-            code = _compile_body(deferred, sites, self.filename, self.policy)
+            code = without_collector(_compile_body, deferred, sites, self.filename, self.policy)
             # Stored inside the `try`: a limit raised asynchronously (the watchdog,
-            # `cell.cancel()`) may arrive at any call, `gc.enable()` below included.
+            # `cell.cancel()`) may arrive at any call, the collector's resumption included.
             # Until the code is stored, an interruption must drop the trees.
             self.codes[index] = code
         except BaseException:
             # The rewrite works in place: a half-rewritten tree must never be reused.
             self.bodies = None
             raise
-        finally:
-            if paused:
-                gc.enable()
         return code
 
     def _derive(self) -> list[tuple[Deferred, list[Site]]]:
@@ -176,9 +165,7 @@ def _compile_body(d: Deferred, sites: list[Site], filename: str, policy: Policy)
     try:
         code = compile(module, filename, "exec", dont_inherit=True)
     except SyntaxError as exc:  # pragma: no cover - deferral admits only bodies that compile
-        v = Violation("PC001", f"invalid syntax: {exc.msg}", exc.lineno or 1, 0,
-                      exc.lineno or 1, 0)
-        raise RestrictedSyntaxError([v], filename) from None
+        raise compiler_error(exc, filename) from None
     for _ in range(len(d.classes) + 1):
         code = next(c for c in code.co_consts if isinstance(c, CodeType))
     assert not code.co_freevars

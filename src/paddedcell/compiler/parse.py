@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..errors import Violation
+from ..errors import RestrictedSyntaxError, Violation
 from ..policy import Limits
 
 MODES = ("exec", "eval", "single")
@@ -23,6 +23,14 @@ class Parsed:
 
     tree: ast.AST | None
     violations: tuple[Violation, ...]
+
+
+def compiler_error(exc: SyntaxError, filename: str) -> RestrictedSyntaxError:
+    """A SyntaxError from CPython's compiler (not its parser) as a PC001 violation."""
+    v = Violation("PC001", f"invalid syntax: {exc.msg}", exc.lineno or 1,
+                  max((exc.offset or 1) - 1, 0), exc.end_lineno or exc.lineno or 1,
+                  max((exc.end_offset or exc.offset or 1) - 1, 0))
+    return RestrictedSyntaxError([v], filename)
 
 
 def _violation(rule: str, message: str, lineno: int = 1, col: int = 0) -> Violation:

@@ -8,7 +8,6 @@ the guards a `paddedcell.Cell` provides.
 from __future__ import annotations
 
 import ast
-import gc
 import sys
 import threading
 from collections import OrderedDict
@@ -18,9 +17,10 @@ from types import CodeType
 from ..errors import RestrictedSyntaxError, Violation
 from ..policy import Policy
 from .check import FREE, MODULE_FREE, Checked, check_tree
+from .collector import without_collector
 from .hoist import Plan, hoist_loops
 from .lazy import defer_bodies, place_stubs, register_stubs
-from .parse import parse
+from .parse import compiler_error, parse
 from .rewrite import rewrite
 
 CACHE_SIZE = 512
@@ -61,19 +61,7 @@ def compile_full(source: str, filename: str, mode: str, policy: Policy,
 
     With `defer`, function bodies that can wait are rewritten and compiled on their first
     call (see compiler.lazy); the tree returned then holds their stubs."""
-    # A syntax tree is thousands of small objects and no garbage cycles: pausing the cyclic
-    # collector while it is built and walked saves a third of the time on large sources.
-    paused = gc.isenabled()
-    try:
-        # Inside the `try`: a limit raised asynchronously (the watchdog, `cell.cancel()`: a
-        # module imported during a run compiles there) may arrive as `disable()` returns,
-        # and the collector must not stay off for the whole process.
-        if paused:
-            gc.disable()
-        return _compile_full(source, filename, mode, policy, defer)
-    finally:
-        if paused:
-            gc.enable()
+    return without_collector(_compile_full, source, filename, mode, policy, defer)
 
 
 def _compile_full(source: str, filename: str, mode: str, policy: Policy,
@@ -105,10 +93,7 @@ def _compile_full(source: str, filename: str, mode: str, policy: Policy,
     except SyntaxError as exc:
         # Errors only the compiler finds (`return` outside a function, `nonlocal` at module
         # level, too many statically nested blocks, ...).
-        v = Violation("PC001", f"invalid syntax: {exc.msg}", exc.lineno or 1,
-                      max((exc.offset or 1) - 1, 0), exc.end_lineno or exc.lineno or 1,
-                      max((exc.end_offset or exc.offset or 1) - 1, 0))
-        raise RestrictedSyntaxError([v], filename) from None
+        raise compiler_error(exc, filename) from None
     except (RecursionError, MemoryError):
         v = Violation("PC003", "nesting is too deep for the compiler", 1, 0, 1, 0)
         raise RestrictedSyntaxError([v], filename) from None
