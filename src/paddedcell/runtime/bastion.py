@@ -288,17 +288,24 @@ def _import(value: Any, entry: _Entry, unwrapped: dict[int, Bastion], depth: int
         unwrapped[id(target)] = value
         return target
     if cls in _CONTAINERS or cls is dict:
-        if depth >= MAX_DEPTH:
-            raise ValueError(f"an argument passed through a Bastion is nested deeper than "
-                             f"{MAX_DEPTH}")
-        if cls is dict:
-            return {_import(k, entry, unwrapped, depth + 1): _import(v, entry, unwrapped, depth + 1)
-                    for k, v in dict.items(value)}
-        return cls(_import(v, entry, unwrapped, depth + 1) for v in value)
+        return _rebuilt(value, depth, "an argument passed",
+                        lambda item, d: _import(item, entry, unwrapped, d))
     if callable(value):
         return _callback(value, entry, unwrapped)
     raise OperationDenied(f"a {cls.__name__} object cannot be passed through the Bastion for "
                           f"{entry.name}: pass plain data, proxies or functions", "PC205")
+
+
+def _rebuilt(value: Any, depth: int, what: str,
+             convert: Callable[[Any, int], Any]) -> Any:
+    """A copy of an exact container (`dict` or one of `_CONTAINERS`) whose keys and items
+    went through `convert` one level deeper; `what` names it in the depth error."""
+    if depth >= MAX_DEPTH:
+        raise ValueError(f"{what} through a Bastion is nested deeper than {MAX_DEPTH}")
+    cls = type(value)
+    if cls is dict:
+        return {convert(k, depth + 1): convert(v, depth + 1) for k, v in dict.items(value)}
+    return cls(convert(v, depth + 1) for v in value)
 
 
 def _callback(function: Any, entry: _Entry, unwrapped: dict[int, Bastion]) -> Callable[..., Any]:
@@ -330,13 +337,8 @@ def _export(value: Any, entry: _Entry, unwrapped: dict[int, Bastion], depth: int
         return _new(inner.target, inner.filters + entry.extra, inner.extra + entry.extra,
                     inner.name, inner.data and entry.data)
     if cls in _CONTAINERS or cls is dict:
-        if depth >= MAX_DEPTH:
-            raise ValueError(f"a value returned through a Bastion is nested deeper than "
-                             f"{MAX_DEPTH}")
-        if cls is dict:
-            return {_export(k, entry, unwrapped, depth + 1): _export(v, entry, unwrapped, depth + 1)
-                    for k, v in dict.items(value)}
-        return cls(_export(v, entry, unwrapped, depth + 1) for v in value)
+        return _rebuilt(value, depth, "a value returned",
+                        lambda item, d: _export(item, entry, unwrapped, d))
     return _new(value, entry.filters, entry.extra, cls.__qualname__, entry.data)
 
 
