@@ -607,13 +607,14 @@ def _subcell_function(cell: Cell) -> Any:
     """`paddedcell.subcell(**narrowing)` inside `cell`: plain data in, a SubCell handle out."""
 
     def subcell(globals: Mapping[str, Any] | None = None, **narrowing: Any) -> SubCell:
-        if cell._children is not None and len(cell._children) >= MAX_LIVE_SUBCELLS and (
-                gc.collect() >= 0 and len(cell._children) >= MAX_LIVE_SUBCELLS):
-            # Every budget the maker installs re-points its live sub-cells (host work no
-            # budget charges, twice a run): their number is bounded. (Cells hold reference
-            # cycles: dropped ones are collected before counting again.)
-            raise OperationDenied(f"a cell may keep at most {MAX_LIVE_SUBCELLS} sub-cells "
-                                  "alive", "PC205")
+        # Every budget the maker installs re-points its live sub-cells (host work no budget
+        # charges, twice a run): their number is bounded.
+        children = cell._children
+        if children is not None and len(children) >= MAX_LIVE_SUBCELLS:
+            gc.collect()  # cells hold reference cycles: count the dropped ones out first
+            if len(children) >= MAX_LIVE_SUBCELLS:
+                raise OperationDenied(f"a cell may keep at most {MAX_LIVE_SUBCELLS} sub-cells "
+                                      "alive", "PC205")
         unknown = set(narrowing) - _CELL_NARROWING
         if unknown:
             raise TypeError(f"subcell() got unknown keyword(s): {', '.join(sorted(unknown))}")

@@ -215,8 +215,8 @@ def _stub(d: Deferred, key: str) -> ast.FunctionDef:
     f = d.node
     # Every new node gets the def's position (built directly: this runs once per function
     # of every module compiled).
-    pos: dict[str, Any] = {"lineno": f.lineno, "col_offset": f.col_offset, "end_lineno": f.end_lineno,
-           "end_col_offset": f.end_col_offset}
+    pos: dict[str, Any] = {"lineno": f.lineno, "col_offset": f.col_offset,
+                           "end_lineno": f.end_lineno, "end_col_offset": f.end_col_offset}
     call = ast.Call(func=ast.Name(id=G_LAZY, ctx=_LOAD, **pos),
                     args=[ast.Constant(value=key, **pos)], keywords=[], **pos)
     value: ast.expr = ast.YieldFrom(value=call, **pos) if d.generator else call

@@ -723,13 +723,10 @@ def rewrite(tree: ast.AST, sites: list[Site], mode: str,
     return tree
 
 
-# (A function or class body is a code unit of its own, which CPython's 'single' mode does not
-# display in.)
-
-
 def _displayed(statements: list[ast.stmt]) -> list[ast.stmt]:
     """Mode 'single': every expression statement of the interactive statement, at any depth
-    of its blocks (as CPython prints `for i in r: i`), calls `.display`; iterative."""
+    of its blocks (as CPython prints `for i in r: i`), calls `.display`; iterative. Not in a
+    function or class body: that is a code unit of its own, where CPython displays nothing."""
     todo = [statements]
     while todo:
         block = todo.pop()
