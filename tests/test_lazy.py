@@ -264,28 +264,11 @@ def test_an_interruption_after_the_rewrite_leaves_no_rewritten_tree(
     here at the collector's re-enabling, after the body was rewritten in place and compiled
     but before its code was stored. The next call must not rewrite that tree again (which
     guards twice and puts statements in slots the entry tick moved)."""
-    import gc as real_gc
-
-    class Collector:
-        armed = True
-
-        def isenabled(self) -> bool:
-            return True
-
-        def disable(self) -> None:
-            real_gc.disable()
-
-        def enable(self) -> None:
-            real_gc.enable()
-            if self.armed:
-                self.armed = False
-                raise KeyboardInterrupt
-
     cell = pc.Cell()
     cell.exec("def f(s):\n    x = s\n    import math\n    return f'{x:{len(s)}}' + x.format(1)\n")
     f = cell.namespace["f"]
     # (After the module's compile, which pauses the collector through the same helper.)
-    monkeypatch.setattr(collector, "gc", Collector())
+    monkeypatch.setattr(collector, "gc", _collector_interrupted_at("enable"))
     with pytest.raises(KeyboardInterrupt):
         f("{}")
     assert f("{}") == "{}1"
